@@ -1,0 +1,125 @@
+package org.modecollapselab.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.SplittableRandom;
+import org.modecollapselab.metric.Mode;
+import org.modecollapselab.metric.ModeSet;
+import org.modecollapselab.util.Check;
+
+/**
+ * A 1-D Gaussian mixture that knows its modes: {@code p(x) = Σ w_i N(x; μ_i, σ_i²)}.
+ *
+ * @param name       a label for charts
+ * @param components the components; their weights must sum to 1
+ */
+public record GaussianMixture1D(String name, List<Component> components) implements DataSource {
+
+    /** One component: a named Gaussian with a mixture weight. */
+    public record Component(String name, double mean, double sd, double weight) {
+        public Component {
+            Check.notNull("name", name);
+            Check.finite("mean", mean);
+            Check.positive("sd", sd);
+            if (!(weight > 0 && weight <= 1)) {
+                throw new IllegalArgumentException("weight of component '" + name + "' must be in (0, 1], was "
+                        + weight);
+            }
+        }
+    }
+
+    public GaussianMixture1D {
+        Check.notNull("name", name);
+        Check.notEmpty("components", components);
+        components = List.copyOf(components);
+        double sum = components.stream().mapToDouble(Component::weight).sum();
+        if (Math.abs(sum - 1) > ModeSet.WEIGHT_TOLERANCE) {
+            throw new IllegalArgumentException("mixture weights must sum to 1 (within " + ModeSet.WEIGHT_TOLERANCE
+                    + "), was " + sum);
+        }
+    }
+
+    public static GaussianMixture1D of(String name, Component... components) {
+        return new GaussianMixture1D(name, List.of(components));
+    }
+
+    /** The same components with new weights, in component order. */
+    public GaussianMixture1D withWeights(double... weights) {
+        if (weights.length != components.size()) {
+            throw new IllegalArgumentException("weights must have one entry per component (" + components.size()
+                    + "), was " + weights.length);
+        }
+        List<Component> out = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            Component c = components.get(i);
+            out.add(new Component(c.name(), c.mean(), c.sd(), weights[i]));
+        }
+        return new GaussianMixture1D(name, out);
+    }
+
+    @Override
+    public int dimension() {
+        return 1;
+    }
+
+    @Override
+    public double[] sample(int n, RandomGenerator rng) {
+        Check.atLeast("n", n, 0);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = rng.nextDouble();
+            Component c = components.get(components.size() - 1);
+            double acc = 0;
+            for (Component k : components) {
+                acc += k.weight();
+                if (u < acc) {
+                    c = k;
+                    break;
+                }
+            }
+            out[i] = c.mean() + c.sd() * rng.nextGaussian();
+        }
+        return out;
+    }
+
+    /** {@code n} samples drawn from a fresh generator seeded with {@code seed}. */
+    public double[] sample(int n, long seed) {
+        return sample(n, new SplittableRandom(seed));
+    }
+
+    @Override
+    public ModeSet modes() {
+        return new ModeSet(components.stream().map(c -> Mode.of(c.name(), c.mean(), c.sd(), c.weight())).toList());
+    }
+
+    @Override
+    public double[] mean() {
+        double m = 0;
+        for (Component c : components) {
+            m += c.weight() * c.mean();
+        }
+        return new double[] {m};
+    }
+
+    @Override
+    public double[] sd() {
+        double m = mean()[0];
+        double v = 0;
+        for (Component c : components) {
+            double d = c.mean() - m;
+            v += c.weight() * (c.sd() * c.sd() + d * d);
+        }
+        return new double[] {Math.sqrt(v)};
+    }
+
+    /** The mixture's probability density at {@code x}. */
+    public double density(double x) {
+        double p = 0;
+        for (Component c : components) {
+            double z = (x - c.mean()) / c.sd();
+            p += c.weight() * Math.exp(-0.5 * z * z) / (c.sd() * Math.sqrt(2 * Math.PI));
+        }
+        return p;
+    }
+}

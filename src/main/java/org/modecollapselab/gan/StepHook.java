@@ -1,0 +1,58 @@
+package org.modecollapselab.gan;
+
+import org.modecollapselab.nn.Mlp;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * How a remedy plugs into the one training step ({@link Gan#step()}) without copying it: it adds terms to a
+ * network's gradient, or does work before or after a step. Every method has a do-nothing default, and every
+ * remedy must have a setting (λ = 0, k = 0, pack size 1, …) under which it changes nothing.
+ *
+ * <p>Order within a step: {@link #beforeStep}; then, k times, D's loss gradient followed by
+ * {@link #discriminatorTerms} and D's update; then G's loss gradient with respect to the fake samples,
+ * {@link #generatorTerms}, the backward pass through G and G's update; last {@link #afterStep}.
+ */
+public interface StepHook {
+
+    /** The discriminator's view of one update: the batches (standardised units) and its forward pass. */
+    record DiscriminatorBatch(Gan gan, int step, INDArray real, INDArray fake, Mlp.Pass pass) {
+        public Mlp discriminator() {
+            return gan.discriminator();
+        }
+    }
+
+    /**
+     * The generator's view of its update. {@code fakeGradient} is ∂loss/∂(fake samples), shape [batch, dim];
+     * a hook adds its own term to it in place ({@code fakeGradient.addi(…)}) and it is then propagated through G.
+     */
+    record GeneratorBatch(Gan gan, int step, INDArray z, Mlp.Pass generatorPass, Mlp.Pass discriminatorPass,
+                          INDArray fakeGradient) {
+        public INDArray fake() {
+            return generatorPass.output();
+        }
+    }
+
+    default void beforeStep(Gan gan, int step) {
+    }
+
+    /**
+     * Adds terms to {@code batch.discriminator().gradients()} after D's own loss gradient.
+     *
+     * @return the value of the added loss terms (added to the reported D loss)
+     */
+    default double discriminatorTerms(DiscriminatorBatch batch) {
+        return 0;
+    }
+
+    /**
+     * Adds terms to {@code batch.fakeGradient()} (or directly to G's gradients) before G's update.
+     *
+     * @return the value of the added loss terms (added to the reported G loss)
+     */
+    default double generatorTerms(GeneratorBatch batch) {
+        return 0;
+    }
+
+    default void afterStep(Gan gan, StepStats stats) {
+    }
+}

@@ -1,0 +1,73 @@
+package org.modecollapselab.metric;
+
+import java.util.List;
+
+/**
+ * Mode coverage of a set of generated samples.
+ *
+ * @param samples             number of samples scored
+ * @param modeNames           the modes' names, in order
+ * @param counts              high-quality samples whose nearest mode is each mode
+ * @param fractions           {@code counts / samples}
+ * @param trueWeights         each mode's share of the real data
+ * @param covered             whether each mode is covered (see {@link CoverageThresholds#minModeFraction()})
+ * @param modesCovered        how many modes are covered
+ * @param highQualityFraction share of samples within {@code qualitySigmas}·σ of their nearest mode
+ * @param kl                  KL(generated ‖ true) between the mode histogram of the high-quality samples and
+ *                            the true weights, in nats ("reverse KL" in VEEGAN and PacGAN); +∞ if no sample is
+ *                            of high quality. log 2 ≈ 0.69 for a complete collapse onto one of two equal modes.
+ * @param verdict             covered / partial collapse / complete collapse
+ * @param thresholds          the thresholds used
+ */
+public record CoverageReport(int samples, List<String> modeNames, int[] counts, double[] fractions,
+                             double[] trueWeights, boolean[] covered, int modesCovered, double highQualityFraction,
+                             double kl, Verdict verdict, CoverageThresholds thresholds) {
+    public CoverageReport {
+        modeNames = List.copyOf(modeNames);
+        counts = counts.clone();
+        fractions = fractions.clone();
+        trueWeights = trueWeights.clone();
+        covered = covered.clone();
+    }
+
+    @Override
+    public int[] counts() {
+        return counts.clone();
+    }
+
+    @Override
+    public double[] fractions() {
+        return fractions.clone();
+    }
+
+    @Override
+    public double[] trueWeights() {
+        return trueWeights.clone();
+    }
+
+    @Override
+    public boolean[] covered() {
+        return covered.clone();
+    }
+
+    /** Share of samples that are not high-quality samples of any mode (between or beyond the modes). */
+    public double offModeFraction() {
+        return 1 - highQualityFraction;
+    }
+
+    public int modes() {
+        return modeNames.size();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%s: %d of %d modes covered, %.1f%% high quality, KL %.3f nats%n", verdict.label(),
+                modesCovered, modes(), 100 * highQualityFraction, kl));
+        for (int i = 0; i < modes(); i++) {
+            sb.append(String.format("  %-16s %5.1f%% of samples (true %4.1f%%)%s%n", modeNames.get(i),
+                    100 * fractions[i], 100 * trueWeights[i], covered[i] ? "  covered" : "  MISSED"));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,194 @@
+package org.modecollapselab.nn;
+
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A multilayer perceptron whose forward and backward passes are written out as ND4J operations.
+ *
+ * <p>Why not SameDiff or {@code MultiLayerNetwork}: a GAN step needs gradients of one network with respect
+ * to its input through the other network's fixed weights, remedies add terms to either network's gradient,
+ * and some remedies (gradient penalty, exact unrolling) need gradients of gradients, which SameDiff cannot
+ * build in 1.0.0-M2.1. Writing the two passes out keeps every such quantity one explicit array away and
+ * costs no graph rebuilds. All weights live in one flat vector (and all gradients in another) with per-layer
+ * views, so an optimiser updates a network in one operation and a snapshot is one copy.
+ */
+public final class Mlp {
+    private final MlpSpec spec;
+    private final DataType dataType;
+    private final INDArray params;
+    private final INDArray grads;
+    private final INDArray[] w;
+    private final INDArray[] b;
+    private final INDArray[] gw;
+    private final INDArray[] gb;
+
+    /** The arrays a forward pass keeps for its backward pass: each layer's input and output. */
+    public record Pass(INDArray[] inputs, INDArray[] outputs) {
+        /** The network's output. */
+        public INDArray output() {
+            return outputs[outputs.length - 1];
+        }
+
+        /** The output of layer {@code i} (hidden layers first). */
+        public INDArray layerOutput(int i) {
+            return outputs[i];
+        }
+    }
+
+    /** A new network with weights drawn from {@code seed} by the spec's initialisation scheme. */
+    public Mlp(MlpSpec spec, DataType dataType, long seed) {
+        this(spec, dataType, Nd4j.create(initialParameters(spec, seed), new long[] {spec.parameterCount()}, dataType));
+    }
+
+    private Mlp(MlpSpec spec, DataType dataType, INDArray flatParams) {
+        this.spec = spec;
+        this.dataType = dataType;
+        this.params = flatParams;
+        this.grads = Nd4j.zeros(dataType, spec.parameterCount());
+        int n = spec.layers();
+        w = new INDArray[n];
+        b = new INDArray[n];
+        gw = new INDArray[n];
+        gb = new INDArray[n];
+        long off = 0;
+        for (int i = 0; i < n; i++) {
+            int in = spec.fanIn(i);
+            int out = spec.fanOut(i);
+            long wl = (long) in * out;
+            w[i] = params.get(NDArrayIndex.interval(off, off + wl)).reshape('c', in, out);
+            gw[i] = grads.get(NDArrayIndex.interval(off, off + wl)).reshape('c', in, out);
+            off += wl;
+            b[i] = params.get(NDArrayIndex.interval(off, off + out)).reshape('c', 1, out);
+            gb[i] = grads.get(NDArrayIndex.interval(off, off + out)).reshape('c', 1, out);
+            off += out;
+        }
+    }
+
+    static double[] initialParameters(MlpSpec spec, long seed) {
+        double[] p = new double[(int) spec.parameterCount()];
+        SplittableRandom rng = new SplittableRandom(seed);
+        int k = 0;
+        for (int i = 0; i < spec.layers(); i++) {
+            int in = spec.fanIn(i);
+            int out = spec.fanOut(i);
+            double bound = switch (spec.init()) {
+                case PYTORCH_DEFAULT -> 1 / Math.sqrt(in);
+                case XAVIER_UNIFORM -> Math.sqrt(6.0 / (in + out));
+                case HE_NORMAL -> Math.sqrt(2.0 / in);
+            };
+            for (int j = 0; j < in * out; j++) {
+                p[k++] = spec.init() == Init.HE_NORMAL ? bound * rng.nextGaussian() : bound * (2 * rng.nextDouble() - 1);
+            }
+            for (int j = 0; j < out; j++) {
+                p[k++] = spec.init() == Init.PYTORCH_DEFAULT ? bound * (2 * rng.nextDouble() - 1) : 0;
+            }
+        }
+        return p;
+    }
+
+    public MlpSpec spec() {
+        return spec;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** All weights and biases as one flat vector (live: writing to it changes the network). */
+    public INDArray parameters() {
+        return params;
+    }
+
+    /** The gradient accumulator, laid out like {@link #parameters()} (live). */
+    public INDArray gradients() {
+        return grads;
+    }
+
+    /** Weights of layer {@code i}, shape [fanIn, fanOut] (a live view). */
+    public INDArray weights(int i) {
+        return w[i];
+    }
+
+    /** Biases of layer {@code i}, shape [1, fanOut] (a live view). */
+    public INDArray biases(int i) {
+        return b[i];
+    }
+
+    /** An independent copy (weights only; gradients start at zero). */
+    public Mlp copy() {
+        return new Mlp(spec, dataType, params.dup());
+    }
+
+    /** Overwrites this network's weights with {@code other}'s (same spec). */
+    public void copyFrom(Mlp other) {
+        if (!other.spec.equals(spec)) {
+            throw new IllegalArgumentException("other must have the same spec, was " + other.spec + " vs " + spec);
+        }
+        params.assign(other.params);
+    }
+
+    public void zeroGradients() {
+        grads.assign(0);
+    }
+
+    /** Forward pass; keep the result for {@link #backward}. */
+    public Pass forward(INDArray x) {
+        if (x.rank() != 2 || x.columns() != spec.inputs()) {
+            throw new IllegalArgumentException("x must have shape [batch, " + spec.inputs() + "], was "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        int n = spec.layers();
+        INDArray[] ins = new INDArray[n];
+        INDArray[] outs = new INDArray[n];
+        INDArray h = x;
+        for (int i = 0; i < n; i++) {
+            ins[i] = h;
+            INDArray pre = h.mmul(w[i]).addiRowVector(b[i]);
+            h = spec.activation(i).forwardInPlace(pre);
+            outs[i] = h;
+        }
+        return new Pass(ins, outs);
+    }
+
+    /** The output for {@code x}, without keeping anything for a backward pass. */
+    public INDArray output(INDArray x) {
+        return forward(x).output();
+    }
+
+    /**
+     * Backward pass from {@code gradOutput} (∂loss/∂output) to layer {@code fromLayer}'s output.
+     *
+     * @param pass               the forward pass to differentiate
+     * @param gradOutput         ∂loss/∂(output of layer {@code fromLayer}), same shape as that output
+     * @param fromLayer          the layer whose output {@code gradOutput} refers to ({@code layers()-1} for the
+     *                           network's output; a hidden layer for losses on intermediate features)
+     * @param accumulateParams   whether to add ∂loss/∂θ to {@link #gradients()}
+     * @param needInputGradient  whether to compute and return ∂loss/∂x
+     * @return ∂loss/∂x, or {@code null} when not asked for
+     */
+    public INDArray backward(Pass pass, INDArray gradOutput, int fromLayer, boolean accumulateParams,
+                             boolean needInputGradient) {
+        INDArray g = gradOutput;
+        for (int i = fromLayer; i >= 0; i--) {
+            INDArray gPre = spec.activation(i).backward(pass.outputs()[i], g);
+            if (accumulateParams) {
+                gw[i].addi(pass.inputs()[i].transpose().mmul(gPre));
+                // M2.1 throws when reducing over a dimension of size 1, so a batch of one is added directly.
+                gb[i].addi(gPre.rows() == 1 ? gPre : gPre.sum(true, 0));
+            }
+            if (i > 0 || needInputGradient) {
+                g = gPre.mmul(w[i].transpose());
+            }
+        }
+        return needInputGradient ? g : null;
+    }
+
+    /** Backward pass from the network's output. */
+    public INDArray backward(Pass pass, INDArray gradOutput, boolean accumulateParams, boolean needInputGradient) {
+        return backward(pass, gradOutput, spec.layers() - 1, accumulateParams, needInputGradient);
+    }
+}

@@ -1,0 +1,285 @@
+package org.modecollapselab.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.modecollapselab.gan.Snapshot;
+import org.modecollapselab.metric.CoverageReport;
+import org.modecollapselab.metric.ModeTimeline;
+import org.modecollapselab.util.Check;
+import tech.tablesaw.api.Table;
+
+/**
+ * One static factory per chart, each returning an XChart chart that a notebook shows inline with
+ * {@link #image(Chart)} and a lecturer saves for slides with {@link #save(Chart, Path)} (PNG and SVG).
+ */
+public final class Charts {
+    public static final int WIDTH = 720;
+    public static final int HEIGHT = 400;
+    static final Color REAL = new Color(0x4C72B0);
+    static final Color FAKE = new Color(0xDD8452);
+    static final Color[] MODE_COLORS = {new Color(0x4C72B0), new Color(0xC44E52), new Color(0x55A868),
+        new Color(0x8172B2), new Color(0xCCB974), new Color(0x64B5CD), new Color(0x937860), new Color(0xDA8BC3)};
+
+    private Charts() {
+    }
+
+    // ---------------------------------------------------------------- histograms
+
+    /**
+     * Real vs generated values as two density histograms on common bins.
+     *
+     * @param real      real values (data units)
+     * @param generated generated values (data units)
+     * @param bins      number of bins, &gt;= 2
+     * @param title     chart title
+     * @param xLabel    x-axis label, e.g. "temperature (°C)"
+     */
+    public static XYChart histogram(double[] real, double[] generated, int bins, String title, String xLabel) {
+        Check.notNull("real", real);
+        Check.notNull("generated", generated);
+        Check.atLeast("bins", bins, 2);
+        if (real.length == 0 && generated.length == 0) {
+            throw new IllegalArgumentException("real and generated must not both be empty");
+        }
+        double lo = Math.min(min(real), min(generated));
+        double hi = Math.max(max(real), max(generated));
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
+        XYChart c = xy(title, xLabel, "density");
+        addHistogram(c, "real", real, bins, lo, hi, REAL);
+        addHistogram(c, "generated", generated, bins, lo, hi, FAKE);
+        return c;
+    }
+
+    /**
+     * A snapshot of training: real vs generated values, with the discriminator's response D(x) (the
+     * probability it gives that x is real) on a second axis. Shows where D believes the real data are.
+     */
+    public static XYChart snapshot(double[] real, Snapshot snapshot, int bins, String xLabel) {
+        Check.notNull("snapshot", snapshot);
+        double[] gen = snapshot.values();
+        double lo = Math.min(min(real), min(gen));
+        double hi = Math.max(max(real), max(gen));
+        if (snapshot.probeX().length > 0) {
+            lo = Math.min(lo, snapshot.probeX()[0]);
+            hi = Math.max(hi, snapshot.probeX()[snapshot.probeX().length - 1]);
+        }
+        XYChart c = xy("Step " + snapshot.step() + ": real vs generated, and D(x)", xLabel, "density");
+        addHistogram(c, "real", real, bins, lo, hi, REAL);
+        addHistogram(c, "generated", gen, bins, lo, hi, FAKE);
+        if (snapshot.probeX().length > 0) {
+            XYSeries d = c.addSeries("D(x) (right axis)", snapshot.probeX(), snapshot.probeD());
+            d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            d.setMarker(SeriesMarkers.NONE);
+            d.setLineColor(Color.DARK_GRAY);
+            d.setLineStyle(new BasicStroke(2f));
+            d.setYAxisGroup(1);
+            c.setYAxisGroupTitle(1, "D(x)");
+            c.getStyler().setYAxisMin(1, 0.0);
+            c.getStyler().setYAxisMax(1, 1.0);
+        }
+        return c;
+    }
+
+    private static void addHistogram(XYChart c, String name, double[] v, int bins, double lo, double hi, Color color) {
+        if (v.length == 0) {
+            return;
+        }
+        double w = (hi - lo) / bins;
+        double[] counts = new double[bins];
+        for (double x : v) {
+            int i = (int) Math.floor((x - lo) / w);
+            counts[Math.min(Math.max(i, 0), bins - 1)]++;
+        }
+        double[] xs = new double[bins + 1];
+        double[] ys = new double[bins + 1];
+        for (int i = 0; i <= bins; i++) {
+            xs[i] = lo + i * w;
+            ys[i] = i < bins ? counts[i] / (v.length * w) : 0;
+        }
+        XYSeries s = c.addSeries(name, xs, ys);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 110));
+        s.setLineColor(color);
+    }
+
+    // ---------------------------------------------------------------- mode coverage
+
+    /** Share of generated samples per mode next to each mode's true share, titled with the verdict. */
+    public static CategoryChart modeCoverage(CoverageReport report, String title) {
+        Check.notNull("report", report);
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title + " — " + report.verdict().label() + " (" + report.modesCovered() + "/" + report.modes()
+                        + " modes)")
+                .xAxisTitle("mode").yAxisTitle("share of samples").build();
+        style(c.getStyler());
+        c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setYAxisMax(1.0);
+        c.getStyler().setOverlapped(false);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setSeriesColors(new Color[] {Color.GRAY, FAKE});
+        List<String> names = new ArrayList<>(report.modeNames());
+        names.add("off-mode");
+        List<Double> truth = new ArrayList<>();
+        List<Double> gen = new ArrayList<>();
+        for (int i = 0; i < report.modes(); i++) {
+            truth.add(report.trueWeights()[i]);
+            gen.add(report.fractions()[i]);
+        }
+        truth.add(0.0);
+        gen.add(report.offModeFraction());
+        c.addSeries("real data", names, truth);
+        c.addSeries("generated", names, gen);
+        return c;
+    }
+
+    // ---------------------------------------------------------------- training curves
+
+    /** D's and G's losses over training, from a history table with columns step, d_loss, g_loss. */
+    public static XYChart losses(Table history, String title) {
+        Check.notNull("history", history);
+        for (String col : List.of("step", "d_loss", "g_loss")) {
+            if (!history.columnNames().contains(col)) {
+                throw new IllegalArgumentException("history must have a column '" + col + "', found "
+                        + history.columnNames());
+            }
+        }
+        double[] steps = history.numberColumn("step").asDoubleArray();
+        XYChart c = xy(title, "step", "loss");
+        line(c, "discriminator loss", steps, history.numberColumn("d_loss").asDoubleArray(), REAL);
+        line(c, "generator loss", steps, history.numberColumn("g_loss").asDoubleArray(), FAKE);
+        if (history.columnNames().contains("d_real")) {
+            XYSeries r = line(c, "D(real) (right axis)", steps, history.numberColumn("d_real").asDoubleArray(),
+                    REAL.darker());
+            r.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f}, 0f));
+            r.setYAxisGroup(1);
+            XYSeries f = line(c, "D(fake) (right axis)", steps, history.numberColumn("d_fake").asDoubleArray(),
+                    FAKE.darker());
+            f.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f}, 0f));
+            f.setYAxisGroup(1);
+            c.setYAxisGroupTitle(1, "mean D(x)");
+            c.getStyler().setYAxisMin(1, 0.0);
+            c.getStyler().setYAxisMax(1, 1.0);
+        }
+        return c;
+    }
+
+    /**
+     * The mode-hopping timeline: the share of generated samples in each mode (and in none) at each snapshot.
+     * A collapsed generator shows one line near 1 and the others near 0; a hopping one shows them swap.
+     */
+    public static XYChart modeTimeline(ModeTimeline timeline, String title) {
+        Check.notNull("timeline", timeline);
+        if (timeline.size() == 0) {
+            throw new IllegalArgumentException("timeline must have at least 1 snapshot, was 0");
+        }
+        double[] steps = java.util.Arrays.stream(timeline.steps()).asDoubleStream().toArray();
+        XYChart c = xy(title, "step", "share of samples");
+        c.getStyler().setYAxisMin(0.0);
+        c.getStyler().setYAxisMax(1.0);
+        List<String> names = timeline.reports().get(0).modeNames();
+        for (int m = 0; m < names.size(); m++) {
+            line(c, names.get(m), steps, timeline.fractionsOf(m), MODE_COLORS[m % MODE_COLORS.length]);
+        }
+        XYSeries off = line(c, "off-mode", steps, timeline.offModeFractions(), Color.GRAY);
+        off.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f}, 0f));
+        return c;
+    }
+
+    // ---------------------------------------------------------------- output
+
+    /** The chart as an image: a notebook cell whose value is this shows it inline. */
+    public static BufferedImage image(Chart<?, ?> chart) {
+        return BitmapEncoder.getBufferedImage(Check.notNull("chart", chart));
+    }
+
+    /**
+     * Saves {@code chart} as {@code base.png} and {@code base.svg} (parent folders are created). Each file is
+     * written to a temporary file first and renamed when complete.
+     *
+     * @return the two paths written
+     */
+    public static List<Path> save(Chart<?, ?> chart, Path base) {
+        Check.notNull("chart", chart);
+        Check.notNull("base", base);
+        try {
+            Path dir = base.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            String name = base.getFileName().toString();
+            Path png = dir.resolve(name + ".png");
+            Path svg = dir.resolve(name + ".svg");
+            Path tmpPng = Files.createTempFile(dir, "." + name, ".png");
+            BitmapEncoder.saveBitmap(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG);
+            Files.move(tmpPng, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path tmpSvg = Files.createTempFile(dir, "." + name, ".svg");
+            VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            Files.move(tmpSvg, svg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return List.of(png, svg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save chart to " + base + ".png/.svg", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static XYChart xy(String title, String x, String y) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        style(c.getStyler());
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        c.getStyler().setMarkerSize(0);
+        return c;
+    }
+
+    private static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineWidth(2f);
+        return s;
+    }
+
+    private static void style(org.knowm.xchart.style.AxesChartStyler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotGridLinesColor(new Color(0xE5E5E5));
+        s.setLegendBorderColor(new Color(0xCCCCCC));
+        s.setAntiAlias(true);
+    }
+
+    private static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+}

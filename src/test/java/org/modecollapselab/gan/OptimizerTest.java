@@ -1,0 +1,50 @@
+package org.modecollapselab.gan;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.modecollapselab.nn.Activation;
+import org.modecollapselab.nn.Mlp;
+import org.modecollapselab.nn.MlpSpec;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class OptimizerTest {
+    private static Mlp net() {
+        return new Mlp(MlpSpec.of(1, List.of(), 1, Activation.IDENTITY, Activation.IDENTITY), DataType.DOUBLE, 1);
+    }
+
+    @Test
+    void adamsFirstStepMovesEachParameterByAboutTheLearningRateAgainstItsGradient() {
+        Mlp n = net();
+        INDArray before = n.parameters().dup();
+        n.gradients().putScalar(0, 3.0);
+        n.gradients().putScalar(1, -0.01);
+        Optimizer o = new Optimizer(OptimizerSpec.adam(0.1), n);
+        o.step();
+        INDArray delta = n.parameters().sub(before);
+        assertEquals(-0.1, delta.getDouble(0), 1e-6);
+        assertEquals(0.1, delta.getDouble(1), 1e-4);
+        assertEquals(0, n.gradients().sumNumber().doubleValue(), 0, "gradient is cleared");
+        assertEquals(1, o.iterations());
+    }
+
+    @Test
+    void sgdStepIsLearningRateTimesGradient() {
+        Mlp n = net();
+        INDArray before = n.parameters().dup();
+        n.gradients().putScalar(0, 2.0);
+        new Optimizer(OptimizerSpec.sgd(0.05), n).step();
+        assertEquals(-0.1, n.parameters().getDouble(0) - before.getDouble(0), 1e-12);
+        assertEquals(before.getDouble(1), n.parameters().getDouble(1), 0);
+    }
+
+    @Test
+    void badHyperparametersAreNamed() {
+        assertEquals("learningRate must be finite and > 0, was 0.0",
+                assertThrows(IllegalArgumentException.class, () -> OptimizerSpec.adam(0)).getMessage());
+        assertEquals("beta1 must be in [0.0, 1.0), was 1.0",
+                assertThrows(IllegalArgumentException.class, () -> OptimizerSpec.adam(1e-3, 1.0, 0.9)).getMessage());
+    }
+}

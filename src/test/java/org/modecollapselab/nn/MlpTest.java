@@ -1,0 +1,110 @@
+package org.modecollapselab.nn;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class MlpTest {
+
+    static INDArray random(long rows, long cols, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] v = new double[(int) (rows * cols)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextGaussian();
+        }
+        return Nd4j.create(v, new long[] {rows, cols}, DataType.DOUBLE);
+    }
+
+    /** L = Σ c ⊙ f(x): its gradient w.r.t. the output is c. */
+    static double loss(Mlp net, INDArray x, INDArray c, int layer) {
+        return net.forward(x).layerOutput(layer).mul(c).sumNumber().doubleValue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void gradientsMatchFiniteDifferences(Activation act) {
+        Mlp net = new Mlp(new MlpSpec(3, List.of(5, 4), 2, act, Activation.TANH, Init.PYTORCH_DEFAULT), DataType.DOUBLE, 11);
+        INDArray x = random(6, 3, 1);
+        for (int layer : new int[] {2, 1}) {
+            INDArray c = random(6, net.spec().fanOut(layer), 2);
+            net.zeroGradients();
+            INDArray gx = net.backward(net.forward(x), c, layer, true, true);
+            INDArray p = net.parameters();
+            double h = 1e-6;
+            for (int i = 0; i < p.length(); i++) {
+                double v = p.getDouble(i);
+                p.putScalar(i, v + h);
+                double up = loss(net, x, c, layer);
+                p.putScalar(i, v - h);
+                double down = loss(net, x, c, layer);
+                p.putScalar(i, v);
+                double fd = (up - down) / (2 * h);
+                assertEquals(fd, net.gradients().getDouble(i), 1e-6 * Math.max(1, Math.abs(fd)),
+                        act + " layer " + layer + " parameter " + i);
+            }
+            for (int r = 0; r < x.rows(); r++) {
+                for (int j = 0; j < x.columns(); j++) {
+                    double v = x.getDouble(r, j);
+                    x.putScalar(r, j, v + h);
+                    double up = loss(net, x, c, layer);
+                    x.putScalar(r, j, v - h);
+                    double down = loss(net, x, c, layer);
+                    x.putScalar(r, j, v);
+                    assertEquals((up - down) / (2 * h), gx.getDouble(r, j), 1e-6, act + " input " + r + "," + j);
+                }
+            }
+        }
+    }
+
+    @Test
+    void viewsShareTheFlatParameterVector() {
+        Mlp net = new Mlp(MlpSpec.of(2, List.of(3), 1, Activation.RELU, Activation.IDENTITY), DataType.FLOAT, 1);
+        assertEquals(2 * 3 + 3 + 3 * 1 + 1, net.parameters().length());
+        net.weights(1).putScalar(2, 0, 42);
+        assertEquals(42, net.parameters().getDouble(2 * 3 + 3 + 2), 0);
+        net.parameters().putScalar(2 * 3 + 1, -7);
+        assertEquals(-7, net.biases(0).getDouble(0, 1), 0);
+        Mlp copy = net.copy();
+        net.parameters().assign(0);
+        assertEquals(42, copy.weights(1).getDouble(2, 0), 0);
+    }
+
+    @Test
+    void sameSeedSameWeightsAndPyTorchDefaultBounds() {
+        MlpSpec spec = MlpSpec.of(4, List.of(16), 1, Activation.LEAKY_RELU, Activation.IDENTITY);
+        Mlp a = new Mlp(spec, DataType.FLOAT, 5);
+        Mlp b = new Mlp(spec, DataType.FLOAT, 5);
+        Mlp c = new Mlp(spec, DataType.FLOAT, 6);
+        assertEquals(a.parameters(), b.parameters());
+        assertNotEquals(a.parameters(), c.parameters());
+        assertTrue(a.weights(0).amaxNumber().doubleValue() <= 0.5);   // 1/√4
+        assertTrue(a.weights(1).amaxNumber().doubleValue() <= 0.25);  // 1/√16
+        assertTrue(a.weights(0).amaxNumber().doubleValue() > 0.4);
+    }
+
+    @Test
+    void batchOfOneWorks() {
+        Mlp net = new Mlp(MlpSpec.of(2, List.of(3), 1, Activation.TANH, Activation.IDENTITY), DataType.DOUBLE, 1);
+        INDArray x = random(1, 2, 3);
+        net.backward(net.forward(x), Nd4j.ones(DataType.DOUBLE, 1, 1), true, true);
+        assertTrue(net.gradients().norm2Number().doubleValue() > 0);
+    }
+
+    @Test
+    void badShapesAreNamed() {
+        assertEquals("hidden[1] must be >= 1, was -3", assertThrows(IllegalArgumentException.class,
+                () -> MlpSpec.of(1, List.of(4, -3), 1, Activation.RELU, Activation.IDENTITY)).getMessage());
+        assertEquals("inputs must be >= 1, was 0", assertThrows(IllegalArgumentException.class,
+                () -> MlpSpec.of(0, List.of(), 1, Activation.RELU, Activation.IDENTITY)).getMessage());
+        Mlp net = new Mlp(MlpSpec.of(2, List.of(3), 1, Activation.TANH, Activation.IDENTITY), DataType.DOUBLE, 1);
+        assertEquals("x must have shape [batch, 2], was [4, 3]", assertThrows(IllegalArgumentException.class,
+                () -> net.forward(random(4, 3, 1))).getMessage());
+    }
+}

@@ -1,0 +1,67 @@
+package org.modecollapselab.plot;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+import org.modecollapselab.data.TemperatureData;
+import org.modecollapselab.gan.Gan;
+import org.modecollapselab.gan.GanConfig;
+import org.modecollapselab.gan.TrainingOptions;
+import org.modecollapselab.gan.TrainingResult;
+import org.modecollapselab.metric.CoverageThresholds;
+import org.modecollapselab.metric.ModeCoverage;
+
+class ChartsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void chartsHaveTheExpectedSeriesAndRender() throws Exception {
+        var data = TemperatureData.aliceSpringsAndSouthPole();
+        Gan gan = Gan.create(data, GanConfig.temperatureCollapse().withBatchSize(16));
+        TrainingResult r = gan.train(20, TrainingOptions.forSteps(20).withSnapshotEvery(5).withSnapshotSize(100));
+        double[] real = data.sample(500, 1L);
+
+        XYChart h = Charts.histogram(real, r.lastSnapshot().values(), 40, "t", "°C");
+        assertEquals(List.of("real", "generated"), List.copyOf(h.getSeriesMap().keySet()));
+        XYChart s = Charts.snapshot(real, r.lastSnapshot(), 40, "°C");
+        assertEquals(3, s.getSeriesMap().size());
+        var report = ModeCoverage.evaluate(r.lastSnapshot().samples(), data.modes(), CoverageThresholds.standard());
+        CategoryChart c = Charts.modeCoverage(report, "coverage");
+        assertEquals(List.of("real data", "generated"), List.copyOf(c.getSeriesMap().keySet()));
+        assertTrue(c.getTitle().contains(report.verdict().label()));
+        XYChart l = Charts.losses(r.history(), "losses");
+        assertTrue(l.getSeriesMap().containsKey("discriminator loss"));
+        XYChart t = Charts.modeTimeline(r.timeline(data.modes(), CoverageThresholds.standard()), "timeline");
+        assertEquals(List.of(TemperatureData.COLD, TemperatureData.HOT, "off-mode"), List.copyOf(t.getSeriesMap().keySet()));
+        assertEquals(4, t.getSeriesMap().get("off-mode").getXData().length);
+
+        BufferedImage img = Charts.image(t);
+        assertEquals(Charts.WIDTH, img.getWidth());
+        assertEquals(Charts.HEIGHT, img.getHeight());
+        List<Path> files = Charts.save(t, dir.resolve("figs/timeline"));
+        byte[] png = Files.readAllBytes(files.get(0));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertTrue(Files.readString(files.get(1)).contains("<svg"));
+        try (var list = Files.list(dir.resolve("figs"))) {
+            assertEquals(2, list.count(), "no temporary files are left behind");
+        }
+    }
+
+    @Test
+    void badInputIsNamed() {
+        assertEquals("bins must be >= 2, was 1", assertThrows(IllegalArgumentException.class,
+                () -> Charts.histogram(new double[] {1}, new double[] {2}, 1, "t", "x")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Charts.losses(tech.tablesaw.api.Table.create("h"), "t")).getMessage()
+                .contains("history must have a column 'step'"));
+    }
+}
