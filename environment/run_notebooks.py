@@ -1,0 +1,116 @@
+"""Executes notebooks headless in the project's Java kernel and checks what they show.
+
+A notebook passes when every cell runs without error and every code cell tagged "expect-image" shows at least
+one image/png output. Executed copies are written to --out for inspection (their PNGs too). Prints one line per
+notebook, the kernel's peak memory (resident set of the kernel's process tree), and a closing
+"N passed, M failed" line; exits non-zero on any failure.
+"""
+import argparse
+import base64
+import os
+import sys
+import threading
+import time
+
+import nbformat
+import psutil
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+
+class PeakRss(threading.Thread):
+    """Samples the resident memory of a process and its children until stopped."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self._stop = pid, 0, threading.Event()
+
+    def run(self):
+        while not self._stop.is_set():
+            try:
+                p = psutil.Process(self.pid)
+                rss = p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
+                self.peak = max(self.peak, rss)
+            except psutil.Error:
+                pass
+            self._stop.wait(0.25)
+
+    def stop(self):
+        self._stop.set()
+
+
+def describe_error(nb) -> str:
+    """The failing cell's number, exception and first frames (without terminal colours)."""
+    import re
+    for i, cell in enumerate(nb.cells):
+        for o in cell.get("outputs", []):
+            if o.get("output_type") == "error":
+                frames = [re.sub(r"\x1b\[[0-9;]*m", "", t) for t in o.get("traceback", [])[:6]]
+                return f"cell {i}: {o.get('ename')}: {o.get('evalue')}\n      " + "\n      ".join(frames)
+    return "unknown error"
+
+
+def run(path: str, out_dir: str, timeout: int) -> tuple[bool, str]:
+    nb = nbformat.read(path, as_version=4)
+    name = os.path.splitext(os.path.basename(path))[0]
+    kernel = nb.metadata.get("kernelspec", {}).get("name", "")
+    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel,
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+    t0 = time.time()
+    monitor = None
+    error = None
+    try:
+        with client.setup_kernel():
+            pid = client.km.provisioner.process.pid if client.km.provisioner else None
+            if pid:
+                monitor = PeakRss(pid)
+                monitor.start()
+            try:
+                for index, cell in enumerate(nb.cells):
+                    client.execute_cell(cell, index)
+            except CellExecutionError:
+                error = describe_error(nb)
+    finally:
+        if monitor:
+            monitor.stop()
+    seconds = time.time() - t0
+    os.makedirs(out_dir, exist_ok=True)
+    nbformat.write(nb, os.path.join(out_dir, name + ".ipynb"))
+    images, missing = 0, []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        pngs = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        for k, o in enumerate(pngs):
+            with open(os.path.join(out_dir, f"{name}-cell{i:02d}-{k}.png"), "wb") as f:
+                f.write(base64.b64decode(o["data"]["image/png"]))
+        images += len(pngs)
+        if "expect-image" in cell.metadata.get("tags", []) and not pngs:
+            missing.append(i)
+    peak = f"{monitor.peak / 2**20:.0f} MiB" if monitor else "n/a"
+    detail = f"{seconds:.1f} s, {images} images, kernel peak RSS {peak}"
+    if error:
+        return False, f"FAIL {name}: a cell raised an error ({detail})\n      {error}"
+    if missing:
+        return False, f"FAIL {name}: cells {missing} are tagged expect-image but showed no image/png ({detail})"
+    return True, f"PASS {name} ({detail})"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("notebooks", nargs="+")
+    ap.add_argument("--out", default="target/executed-notebooks")
+    ap.add_argument("--timeout", type=int, default=900, help="seconds per cell")
+    a = ap.parse_args()
+    passed = failed = 0
+    for path in a.notebooks:
+        ok, line = run(path, a.out, a.timeout)
+        print(line, flush=True)
+        passed += ok
+        failed += not ok
+    print(f"notebooks: {passed} passed, {failed} failed", flush=True)
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
