@@ -68,19 +68,22 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
         Check.atLeast("n", n, 0);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            double u = rng.nextDouble();
-            Component c = components.get(components.size() - 1);
-            double acc = 0;
-            for (Component k : components) {
-                acc += k.weight();
-                if (u < acc) {
-                    c = k;
-                    break;
-                }
-            }
+            Component c = component(rng.nextDouble());
             out[i] = c.mean() + c.sd() * rng.nextGaussian();
         }
         return out;
+    }
+
+    /** The component that a uniform draw {@code u} in [0, 1) selects, by cumulative weight. */
+    public Component component(double u) {
+        double acc = 0;
+        for (Component k : components) {
+            acc += k.weight();
+            if (u < acc) {
+                return k;
+            }
+        }
+        return components.get(components.size() - 1);
     }
 
     /** {@code n} samples drawn from a fresh generator seeded with {@code seed}. */

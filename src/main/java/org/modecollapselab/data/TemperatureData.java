@@ -67,16 +67,7 @@ public final class TemperatureData {
         StringColumn site = StringColumn.create(SITE_COLUMN);
         DoubleColumn value = DoubleColumn.create(VALUE_COLUMN);
         for (int i = 0; i < n; i++) {
-            double u = rng.nextDouble();
-            double acc = 0;
-            Component c = mixture.components().get(mixture.components().size() - 1);
-            for (Component k : mixture.components()) {
-                acc += k.weight();
-                if (u < acc) {
-                    c = k;
-                    break;
-                }
-            }
+            Component c = mixture.component(rng.nextDouble());
             site.append(c.name());
             value.append(Math.round((c.mean() + c.sd() * rng.nextGaussian()) * 10) / 10.0);
         }

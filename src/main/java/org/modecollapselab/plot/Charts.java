@@ -38,6 +38,9 @@ public final class Charts {
     static final Color[] MODE_COLORS = {new Color(0x4C72B0), new Color(0xC44E52), new Color(0x55A868),
         new Color(0x8172B2), new Color(0xCCB974), new Color(0x64B5CD), new Color(0x937860), new Color(0xDA8BC3)};
 
+    static final BasicStroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {4f}, 0f);
+
     private Charts() {
     }
 
@@ -93,9 +96,7 @@ public final class Charts {
             d.setLineColor(Color.DARK_GRAY);
             d.setLineStyle(new BasicStroke(2f));
             d.setYAxisGroup(1);
-            c.setYAxisGroupTitle(1, "D(x)");
-            c.getStyler().setYAxisMin(1, 0.0);
-            c.getStyler().setYAxisMax(1, 1.0);
+            probabilityAxisOnTheRight(c, "D(x)");
         }
         return c;
     }
@@ -171,15 +172,13 @@ public final class Charts {
         if (history.columnNames().contains("d_real")) {
             XYSeries r = line(c, "D(real) (right axis)", steps, history.numberColumn("d_real").asDoubleArray(),
                     REAL.darker());
-            r.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f}, 0f));
+            r.setLineStyle(DASHED);
             r.setYAxisGroup(1);
             XYSeries f = line(c, "D(fake) (right axis)", steps, history.numberColumn("d_fake").asDoubleArray(),
                     FAKE.darker());
-            f.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f}, 0f));
+            f.setLineStyle(DASHED);
             f.setYAxisGroup(1);
-            c.setYAxisGroupTitle(1, "mean D(x)");
-            c.getStyler().setYAxisMin(1, 0.0);
-            c.getStyler().setYAxisMax(1, 1.0);
+            probabilityAxisOnTheRight(c, "mean D(x)");
         }
         return c;
     }
@@ -202,7 +201,7 @@ public final class Charts {
             line(c, names.get(m), steps, timeline.fractionsOf(m), MODE_COLORS[m % MODE_COLORS.length]);
         }
         XYSeries off = line(c, "off-mode", steps, timeline.offModeFractions(), Color.GRAY);
-        off.setLineStyle(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f}, 0f));
+        off.setLineStyle(DASHED);
         return c;
     }
 
@@ -248,6 +247,14 @@ public final class Charts {
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         c.getStyler().setMarkerSize(0);
         return c;
+    }
+
+    /** Y-axis group 1 on the right, from 0 to 1, for probabilities next to densities or losses. */
+    private static void probabilityAxisOnTheRight(XYChart c, String title) {
+        c.setYAxisGroupTitle(1, title);
+        c.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        c.getStyler().setYAxisMin(1, 0.0);
+        c.getStyler().setYAxisMax(1, 1.0);
     }
 
     private static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color) {

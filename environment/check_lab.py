@@ -1,0 +1,127 @@
+"""Starts `environment/lab` as a user would, and checks the running server.
+
+1. GET /api/kernelspecs lists the project's kernel "mode-collapse-lab" (language java).
+2. Notebook 01 runs in a kernel started by that server: each code cell is sent over the kernel's websocket, and
+   the run must finish without an error and show image/png outputs.
+The server is stopped afterwards. Prints PASS/FAIL lines; exits non-zero on failure.
+"""
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+
+import nbformat
+import requests
+import websocket
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NOTEBOOK = os.path.join(ROOT, "notebooks", "01-temperature-mode-collapse.ipynb")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def execute(ws, code: str, timeout: float) -> dict:
+    msg_id = uuid.uuid4().hex
+    ws.send(json.dumps({
+        "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": "check", "session": uuid.uuid4().hex,
+                   "version": "5.3"},
+        "parent_header": {}, "metadata": {}, "channel": "shell",
+        "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False},
+    }))
+    result = {"images": 0, "error": None}
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        m = json.loads(ws.recv())
+        if m.get("parent_header", {}).get("msg_id") != msg_id:
+            continue
+        t = m["msg_type"]
+        if t in ("display_data", "execute_result", "update_display_data") and "image/png" in m["content"].get("data", {}):
+            result["images"] += 1
+        elif t == "error":
+            result["error"] = f"{m['content']['ename']}: {m['content']['evalue']}"
+        elif t == "status" and m["content"]["execution_state"] == "idle":
+            return result
+    result["error"] = f"timed out after {timeout} s"
+    return result
+
+
+def stop(server: subprocess.Popen) -> None:
+    """Stops the server and everything it started (its kernels)."""
+    for sig, wait in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
+        try:
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            server.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def main() -> int:
+    port = free_port()
+    token = uuid.uuid4().hex
+    env = dict(os.environ, MCL_QUICK="1")
+    log = open(os.path.join(ROOT, "target", "lab-server.log"), "w")
+    server = subprocess.Popen([os.path.join(ROOT, "environment", "lab"), "--no-browser", f"--port={port}",
+                               "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}"],
+                              stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    headers = {"Authorization": f"token {token}"}
+    failures = 0
+    try:
+        t0 = time.time()
+        while True:
+            try:
+                r = requests.get(f"{base}/api/kernelspecs", headers=headers, timeout=5)
+                if r.ok:
+                    break
+            except requests.ConnectionError:
+                pass
+            if server.poll() is not None or time.time() - t0 > 300:
+                print(f"FAIL environment/lab did not serve {base} (see target/lab-server.log)")
+                return 1
+            time.sleep(0.5)
+        print(f"     environment/lab answered after {time.time() - t0:.1f} s")
+        specs = r.json()["kernelspecs"]
+        spec = specs.get("mode-collapse-lab", {}).get("spec", {})
+        if spec.get("language") != "java":
+            print(f"FAIL /api/kernelspecs lacks the java kernel 'mode-collapse-lab'; it lists {sorted(specs)}")
+            return 1
+        print(f"PASS /api/kernelspecs lists 'mode-collapse-lab' ({spec.get('display_name')})")
+
+        kernel = requests.post(f"{base}/api/kernels", headers=headers, json={"name": "mode-collapse-lab"}, timeout=30).json()
+        ws = websocket.create_connection(f"ws://127.0.0.1:{port}/api/kernels/{kernel['id']}/channels?token={token}",
+                                         timeout=600)
+        nb = nbformat.read(NOTEBOOK, as_version=4)
+        images, t1 = 0, time.time()
+        for i, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            res = execute(ws, cell.source, timeout=600)
+            images += res["images"]
+            if res["error"]:
+                print(f"FAIL notebook 01 in the lab server: cell {i}: {res['error']}")
+                return 1
+        ws.close()
+        if images == 0:
+            print("FAIL notebook 01 in the lab server showed no image/png output")
+            failures += 1
+        else:
+            print(f"PASS notebook 01 ran in a kernel of the lab server ({time.time() - t1:.1f} s, {images} image outputs)")
+    finally:
+        stop(server)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
