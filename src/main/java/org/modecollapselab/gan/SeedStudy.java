@@ -54,10 +54,10 @@ public final class SeedStudy {
             verdict.append(c.verdict().label());
             covered.append(c.modesCovered());
             for (int m = 0; m < shares.length; m++) {
-                shares[m].append(Math.round(c.fractions()[m] * 1000) / 1000.0);
+                shares[m].append(round3(c.fractions()[m]));
             }
-            off.append(Math.round(c.offModeFraction() * 1000) / 1000.0);
-            kl.append(Math.round(c.kl() * 1000) / 1000.0);
+            off.append(round3(c.offModeFraction()));
+            kl.append(round3(c.kl()));   // +∞ when no sample is of high quality
             hops.append(t.hops(DOMINANCE));
             collapsed.append(c.verdict() != Verdict.COVERED || t.hops(DOMINANCE) > 0 ? "yes" : "no");
         }
@@ -65,6 +65,11 @@ public final class SeedStudy {
         table.addColumns(shares);
         table.addColumns(off, kl, hops, collapsed);
         return table;
+    }
+
+    /** Rounds to 3 decimals for display; infinities stay infinite. */
+    static double round3(double x) {
+        return Double.isFinite(x) ? Math.round(x * 1000) / 1000.0 : x;
     }
 
     /** How many rows of a study table are collapsed. */
