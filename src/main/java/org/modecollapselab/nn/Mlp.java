@@ -2,6 +2,7 @@ package org.modecollapselab.nn;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -23,6 +24,7 @@ public final class Mlp {
     private final INDArray grads;
     private final INDArray[] w;
     private final INDArray[] b;
+    private INDArray ones;
     private final INDArray[] gw;
     private final INDArray[] gb;
 
@@ -147,7 +149,9 @@ public final class Mlp {
         INDArray h = x;
         for (int i = 0; i < n; i++) {
             ins[i] = h;
-            INDArray pre = h.mmul(w[i]).addiRowVector(b[i]);
+            // A 1-wide input (the 1-D data, a 1-D latent) as a broadcast product: 38 µs instead of ~105 µs for a
+            // rank-1 gemm at batch 512. (The fused xw_plus_b op measured slower than mmul + addiRowVector.)
+            INDArray pre = (h.columns() == 1 ? h.mul(w[i]) : h.mmul(w[i])).addiRowVector(b[i]);
             h = spec.activation(i).forwardInPlace(pre);
             outs[i] = h;
         }
@@ -176,15 +180,27 @@ public final class Mlp {
         for (int i = fromLayer; i >= 0; i--) {
             INDArray gPre = spec.activation(i).backward(pass.outputs()[i], g);
             if (accumulateParams) {
-                gw[i].addi(pass.inputs()[i].transpose().mmul(gPre));
-                // M2.1 throws when reducing over a dimension of size 1, so a batch of one is added directly.
-                gb[i].addi(gPre.rows() == 1 ? gPre : gPre.sum(true, 0));
+                // gW += xᵀ·gPre straight into the flat gradient vector's view (one op, no temporary).
+                Nd4j.gemm(pass.inputs()[i], gPre, gw[i], true, false, 1.0, 1.0);
+                // gb += 1ᵀ·gPre as one gemm into the view: 42 µs against 100 µs for sum + add at batch 512 (and no
+                // reduction over a size-1 dimension, which throws in M2.1).
+                Nd4j.gemm(ones(gPre.rows()), gPre, gb[i], true, false, 1.0, 1.0);
             }
             if (i > 0 || needInputGradient) {
                 g = gPre.mmul(w[i].transpose());
             }
         }
         return needInputGradient ? g : null;
+    }
+
+    /** A column of ones with {@code rows} rows, kept outside any workspace and reused while the batch size stays. */
+    private INDArray ones(long rows) {
+        if (ones == null || ones.rows() != rows) {
+            try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                ones = Nd4j.ones(dataType, rows, 1);
+            }
+        }
+        return ones;
     }
 
     /** Backward pass from the network's output. */

@@ -1,0 +1,68 @@
+"""Side-by-side benchmark: this library's training step against a PyTorch reference, alternated in one run.
+
+For each case and each repetition it runs ours (a fresh JVM) and then PyTorch (a fresh process), each timing
+`--steps` steps after `--warmup` untimed ones, one thread each. Prints per case:
+  case=<name> ours=<x>/s pytorch=<y>/s ratio=<median> range=<min>..<max> ours_peak_rss=<MiB> pytorch_peak_rss=<MiB>
+where x and y are medians over the repetitions and the ratio is ours/PyTorch per repetition.
+"""
+import argparse
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The kernel's JVM options (environment/kernelspec.py), so the figures are what a notebook gets.
+JVM = ["-Xmx768m", "-XX:+UseSerialGC", "-Dorg.bytedeco.javacpp.maxbytes=512m",
+       "-Dorg.bytedeco.javacpp.maxphysicalbytes=0", "-Djava.awt.headless=true"]
+CASES = ["temperature"]
+
+
+def parse(out: str) -> tuple[float, float]:
+    m = re.search(r"steps_per_s=([\d.]+) peak_rss_mib=([\d.]+)", out)
+    if not m:
+        raise RuntimeError("no result line in:\n" + out[-2000:])
+    return float(m.group(1)), float(m.group(2))
+
+
+def ours(case, warmup, steps):
+    out = subprocess.run(["java", *JVM, "-cp", os.path.join(ROOT, "target", "lib", "*"),
+                          "org.modecollapselab.bench.GanBenchmark", case, str(warmup), str(steps)],
+                         capture_output=True, text=True, check=True, env=dict(os.environ, OMP_NUM_THREADS="1"))
+    return parse(out.stdout)
+
+
+def pytorch(case, warmup, steps):
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "environment", "benchmark", "pytorch_gan.py"), case,
+                          str(warmup), str(steps)], capture_output=True, text=True, check=True,
+                         env=dict(os.environ, OMP_NUM_THREADS="1"))
+    return parse(out.stdout)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--cases", nargs="+", default=CASES, choices=CASES)
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--warmup", type=int, default=300)
+    ap.add_argument("--steps", type=int, default=2000)
+    a = ap.parse_args()
+    import torch
+    print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores; one thread each; "
+          f"torch {torch.__version__}; {a.reps} repetitions of {a.steps} steps after {a.warmup}", flush=True)
+    for case in a.cases:
+        o, p = [], []
+        for rep in range(a.reps):
+            o.append(ours(case, a.warmup, a.steps))
+            p.append(pytorch(case, a.warmup, a.steps))
+            print(f"#   {case} rep {rep + 1}: ours {o[-1][0]:.1f}/s, pytorch {p[-1][0]:.1f}/s", flush=True)
+        ratios = [x[0] / y[0] for x, y in zip(o, p)]
+        print(f"case={case} ours={statistics.median(x[0] for x in o):.1f}/s "
+              f"pytorch={statistics.median(y[0] for y in p):.1f}/s ratio={statistics.median(ratios):.2f} "
+              f"range={min(ratios):.2f}..{max(ratios):.2f} ours_peak_rss={max(x[1] for x in o):.0f}MiB "
+              f"pytorch_peak_rss={max(y[1] for y in p):.0f}MiB", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+package org.modecollapselab.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.modecollapselab.data.TemperatureData;
+import org.modecollapselab.gan.Gan;
+import org.modecollapselab.gan.GanConfig;
+import org.modecollapselab.gan.OptimizerSpec;
+
+/**
+ * Times the training step for {@code environment/bench}: {@code java … GanBenchmark <case> <warmupSteps> <steps>}
+ * prints one line {@code case=<name> steps_per_s=<x> peak_rss_mib=<y>}. The PyTorch reference
+ * ({@code environment/benchmark/pytorch_gan.py}) trains the same networks with the same settings.
+ *
+ * <p>Cases: {@code temperature} — the 1-D temperature GAN with 2×64 leaky-ReLU MLPs for G and D, latent 1,
+ * batch 256, Adam(10⁻³, 0.5, 0.999), non-saturating loss, one D step per G step.
+ */
+public final class GanBenchmark {
+    private GanBenchmark() {
+    }
+
+    /** The configuration of a benchmark case. */
+    public static GanConfig config(String name) {
+        if (name.equals("temperature")) {
+            return GanConfig.temperatureCollapse().withGeneratorHidden(64, 64).withDiscriminatorHidden(64, 64)
+                    .withBatchSize(256).withGeneratorOptimizer(OptimizerSpec.adam(1e-3))
+                    .withDiscriminatorOptimizer(OptimizerSpec.adam(1e-3));
+        }
+        throw new IllegalArgumentException("case must be one of [temperature], was '" + name + "'");
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: GanBenchmark <case> <warmupSteps> <steps>, was "
+                    + String.join(" ", args));
+        }
+        String name = args[0];
+        int warmup = Integer.parseInt(args[1]);
+        int steps = Integer.parseInt(args[2]);
+        Gan gan = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), config(name));
+        for (int i = 0; i < warmup; i++) {
+            gan.step();
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            gan.step();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "case=%s steps_per_s=%.1f peak_rss_mib=%.0f%n", name, steps / seconds, peakRssMib());
+    }
+
+    /** Peak resident memory of this process (VmHWM), heap and off-heap together; NaN where not on Linux. */
+    static double peakRssMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+}
