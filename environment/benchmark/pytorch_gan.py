@@ -1,10 +1,14 @@
-"""PyTorch reference for environment/bench: the same GAN as org.modecollapselab.bench.GanBenchmark.
+"""PyTorch reference for environment/bench: the same GANs as org.modecollapselab.bench.GanBenchmark.
 
 python pytorch_gan.py <case> <warmup_steps> <steps>  prints  case=<name> steps_per_s=<x> peak_rss_mib=<y>
 
-Same architecture (2x64 leaky-ReLU(0.2) MLPs, PyTorch's default nn.Linear initialisation, which the Java
-library also uses), latent 1, batch 256, Adam(1e-3, betas (0.5, 0.999), eps 1e-8), non-saturating loss on logits,
-one D step per G step, float32, one thread, data standardised with the mixture's mean and sd, drawn each step.
+Both cases: non-saturating loss on logits, one D step per G step, float32, one thread, real data standardised
+with the mixture's mean and sd and drawn each step, as in the Java library.
+- temperature: 2x64 leaky-ReLU(0.2) MLPs with PyTorch's default nn.Linear initialisation (which the Java library
+  also uses), latent 1, batch 256, Adam(1e-3, betas (0.5, 0.999), eps 1e-8).
+- ring: PacGAN's 2-D architecture: G 2 -> 4x[Linear 400, BatchNorm, ReLU] -> 2, D 2 -> 3x[maxout 200 units of
+  5 pieces] -> 1, weights N(0, 0.02^2), biases 0, latent 2, batch 100, Adam(1e-4, betas (0.8, 0.999)); 8 modes on
+  the unit circle, sd 0.01.
 """
 import resource
 import sys
@@ -29,22 +33,59 @@ def mlp(n_in, hidden, n_out):
     return nn.Sequential(*layers)
 
 
+class Maxout(nn.Module):
+    def __init__(self, n_in, units, pieces):
+        super().__init__()
+        self.units, self.pieces = units, pieces
+        self.linear = nn.Linear(n_in, units * pieces)
+
+    def forward(self, x):
+        # piece-major columns, as in the Java library: piece k of unit j is column k*units + j
+        return self.linear(x).view(x.shape[0], self.pieces, self.units).max(dim=1).values
+
+
+def pacgan_nets():
+    g_layers, width = [], 2
+    for _ in range(4):
+        g_layers += [nn.Linear(width, 400), nn.BatchNorm1d(400, eps=1e-5), nn.ReLU()]
+        width = 400
+    g = nn.Sequential(*g_layers, nn.Linear(400, 2))
+    d = nn.Sequential(Maxout(2, 200, 5), Maxout(200, 200, 5), Maxout(200, 200, 5), nn.Linear(200, 1))
+    for m in list(g.modules()) + list(d.modules()):
+        if isinstance(m, nn.Linear):
+            nn.init.normal_(m.weight, 0.0, 0.02)
+            nn.init.zeros_(m.bias)
+    return g, d
+
+
 def main():
     name, warmup, steps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    if name != "temperature":
-        raise SystemExit(f"case must be one of [temperature], was '{name}'")
     torch.set_num_threads(1)
     torch.manual_seed(1)
     rng = np.random.default_rng(1)
-    batch, latent = 256, 1
-    g, d = mlp(latent, [64, 64], 1), mlp(1, [64, 64], 1)
-    opt_g = torch.optim.Adam(g.parameters(), lr=1e-3, betas=(0.5, 0.999), eps=1e-8)
-    opt_d = torch.optim.Adam(d.parameters(), lr=1e-3, betas=(0.5, 0.999), eps=1e-8)
+    if name == "temperature":
+        batch, latent, lr, betas = 256, 1, 1e-3, (0.5, 0.999)
+        g, d = mlp(latent, [64, 64], 1), mlp(1, [64, 64], 1)
 
-    def real_batch():
-        hot = rng.random(batch) < 0.5
-        x = np.where(hot, HOT[0] + HOT[1] * rng.standard_normal(batch), COLD[0] + COLD[1] * rng.standard_normal(batch))
-        return torch.from_numpy(((x - MEAN) / SD).astype(np.float32)).view(batch, 1)
+        def real_batch():
+            hot = rng.random(batch) < 0.5
+            x = np.where(hot, HOT[0] + HOT[1] * rng.standard_normal(batch),
+                         COLD[0] + COLD[1] * rng.standard_normal(batch))
+            return torch.from_numpy(((x - MEAN) / SD).astype(np.float32)).view(batch, 1)
+    elif name == "ring":
+        batch, latent, lr, betas = 100, 2, 1e-4, (0.8, 0.999)
+        g, d = pacgan_nets()
+        angles = 2 * np.pi * np.arange(8) / 8
+        centres = np.stack([np.cos(angles), np.sin(angles)], axis=1)
+        ring_sd = np.sqrt(0.5 + 0.01 ** 2)
+
+        def real_batch():
+            x = centres[rng.integers(0, 8, batch)] + 0.01 * rng.standard_normal((batch, 2))
+            return torch.from_numpy((x / ring_sd).astype(np.float32))
+    else:
+        raise SystemExit(f"case must be one of [temperature, ring], was '{name}'")
+    opt_g = torch.optim.Adam(g.parameters(), lr=lr, betas=betas, eps=1e-8)
+    opt_d = torch.optim.Adam(d.parameters(), lr=lr, betas=betas, eps=1e-8)
 
     def step():
         real = real_batch()

@@ -17,7 +17,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # The kernel's JVM options (environment/kernelspec.py), so the figures are what a notebook gets.
 JVM = ["-Xmx768m", "-XX:+UseSerialGC", "-Dorg.bytedeco.javacpp.maxbytes=512m",
        "-Dorg.bytedeco.javacpp.maxphysicalbytes=0", "-Djava.awt.headless=true"]
-CASES = ["temperature"]
+CASES = ["temperature", "ring"]
+# Timed steps per case unless --steps is given: the ring's PacGAN networks (4x400 with batch norm, 3x200 maxout)
+# are ~20x heavier per step than the temperature GAN.
+DEFAULT_STEPS = {"temperature": 2000, "ring": 300}
+DEFAULT_WARMUP = {"temperature": 300, "ring": 50}
 
 
 def parse(out: str) -> tuple[float, float]:
@@ -45,17 +49,20 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--cases", nargs="+", default=CASES, choices=CASES)
     ap.add_argument("--reps", type=int, default=5)
-    ap.add_argument("--warmup", type=int, default=300)
-    ap.add_argument("--steps", type=int, default=2000)
+    ap.add_argument("--warmup", type=int, default=None, help="untimed steps (default per case: %s)" % DEFAULT_WARMUP)
+    ap.add_argument("--steps", type=int, default=None, help="timed steps (default per case: %s)" % DEFAULT_STEPS)
     a = ap.parse_args()
     import torch
     print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores; one thread each; "
-          f"torch {torch.__version__}; {a.reps} repetitions of {a.steps} steps after {a.warmup}", flush=True)
+          f"torch {torch.__version__}; {a.reps} repetitions per case", flush=True)
     for case in a.cases:
+        steps = a.steps or DEFAULT_STEPS[case]
+        warmup = a.warmup if a.warmup is not None else DEFAULT_WARMUP[case]
+        print(f"# {case}: {steps} timed steps after {warmup}", flush=True)
         o, p = [], []
         for rep in range(a.reps):
-            o.append(ours(case, a.warmup, a.steps))
-            p.append(pytorch(case, a.warmup, a.steps))
+            o.append(ours(case, warmup, steps))
+            p.append(pytorch(case, warmup, steps))
             print(f"#   {case} rep {rep + 1}: ours {o[-1][0]:.1f}/s, pytorch {p[-1][0]:.1f}/s", flush=True)
         ratios = [x[0] / y[0] for x, y in zip(o, p)]
         print(f"case={case} ours={statistics.median(x[0] for x in o):.1f}/s "

@@ -3,6 +3,8 @@ package org.modecollapselab.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.modecollapselab.data.DataSource;
+import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.GanConfig;
@@ -14,7 +16,9 @@ import org.modecollapselab.gan.OptimizerSpec;
  * ({@code environment/benchmark/pytorch_gan.py}) trains the same networks with the same settings.
  *
  * <p>Cases: {@code temperature} — the 1-D temperature GAN with 2×64 leaky-ReLU MLPs for G and D, latent 1,
- * batch 256, Adam(10⁻³, 0.5, 0.999), non-saturating loss, one D step per G step.
+ * batch 256, Adam(10⁻³, 0.5, 0.999), non-saturating loss, one D step per G step; {@code ring} — PacGAN's 2-D
+ * ring with PacGAN's architecture ({@link GanConfig#pacgan2d()}: G 2→4×400→2 with batch norm and ReLU, D
+ * 2→3×200→1 with 5-piece maxout, batch 100, Adam 10⁻⁴ β₁ 0.8).
  */
 public final class GanBenchmark {
     private GanBenchmark() {
@@ -22,12 +26,19 @@ public final class GanBenchmark {
 
     /** The configuration of a benchmark case. */
     public static GanConfig config(String name) {
-        if (name.equals("temperature")) {
-            return GanConfig.temperatureCollapse().withGeneratorHidden(64, 64).withDiscriminatorHidden(64, 64)
-                    .withBatchSize(256).withGeneratorOptimizer(OptimizerSpec.adam(1e-3))
+        return switch (name) {
+            case "temperature" -> GanConfig.temperatureCollapse().withGeneratorHidden(64, 64)
+                    .withDiscriminatorHidden(64, 64).withBatchSize(256).withGeneratorOptimizer(OptimizerSpec.adam(1e-3))
                     .withDiscriminatorOptimizer(OptimizerSpec.adam(1e-3));
-        }
-        throw new IllegalArgumentException("case must be one of [temperature], was '" + name + "'");
+            case "ring" -> GanConfig.pacgan2d();
+            default -> throw new IllegalArgumentException("case must be one of [temperature, ring], was '" + name + "'");
+        };
+    }
+
+    /** The data of a benchmark case. */
+    public static DataSource data(String name) {
+        config(name);
+        return name.equals("ring") ? GaussianMixture.pacganRing() : TemperatureData.aliceSpringsAndSouthPole();
     }
 
     public static void main(String[] args) throws Exception {
@@ -38,7 +49,7 @@ public final class GanBenchmark {
         String name = args[0];
         int warmup = Integer.parseInt(args[1]);
         int steps = Integer.parseInt(args[2]);
-        Gan gan = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), config(name));
+        Gan gan = Gan.create(data(name), config(name));
         for (int i = 0; i < warmup; i++) {
             gan.step();
         }

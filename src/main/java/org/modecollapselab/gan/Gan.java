@@ -74,9 +74,11 @@ public final class Gan {
         this.dataRng = root.split();
         this.noiseRng = root.split();
         this.generator = new Mlp(new MlpSpec(config.latentDim(), config.generatorHidden(), dim,
-                config.generatorActivation(), Activation.IDENTITY, config.init()), config.dataType(), gSeed);
+                config.generatorActivation(), Activation.IDENTITY, config.init(), config.generatorBatchNorm(), 1),
+                config.dataType(), gSeed);
         this.discriminator = new Mlp(new MlpSpec(dim, config.discriminatorHidden(), 1,
-                config.discriminatorActivation(), Activation.IDENTITY, config.init()), config.dataType(), dSeed);
+                config.discriminatorActivation(), Activation.IDENTITY, config.init(), false,
+                config.discriminatorMaxout()), config.dataType(), dSeed);
         this.generatorOptimizer = new Optimizer(config.generatorOptimizer(), generator);
         this.discriminatorOptimizer = new Optimizer(config.discriminatorOptimizer(), discriminator);
     }

@@ -17,6 +17,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param generatorActivation     hidden activation of G
  * @param discriminatorActivation hidden activation of D
  * @param init                    weight initialisation of both networks
+ * @param generatorBatchNorm      batch normalisation after each hidden linear layer of G (as in PacGAN's 2-D
+ *                                experiments; batch statistics in training and sampling alike)
+ * @param discriminatorMaxout     maxout pieces per hidden unit of D (1: a plain layer; 5 in PacGAN's 2-D experiments)
  * @param loss                    the generator's objective
  * @param generatorOptimizer      G's optimiser
  * @param discriminatorOptimizer  D's optimiser
@@ -27,6 +30,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHidden, List<Integer> discriminatorHidden,
                         Activation generatorActivation, Activation discriminatorActivation, Init init,
+                        boolean generatorBatchNorm, int discriminatorMaxout,
                         GeneratorLoss loss, OptimizerSpec generatorOptimizer, OptimizerSpec discriminatorOptimizer,
                         int batchSize, int discriminatorSteps, long seed, DataType dataType) {
 
@@ -43,6 +47,7 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
         Check.notNull("generatorActivation", generatorActivation);
         Check.notNull("discriminatorActivation", discriminatorActivation);
         Check.notNull("init", init);
+        Check.atLeast("discriminatorMaxout", discriminatorMaxout, 1);
         Check.notNull("loss", loss);
         Check.notNull("generatorOptimizer", generatorOptimizer);
         Check.notNull("discriminatorOptimizer", discriminatorOptimizer);
@@ -70,7 +75,7 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
      */
     public static GanConfig temperatureCollapse() {
         return new GanConfig(1, Latent.GAUSSIAN, List.of(8), List.of(64, 64), Activation.LEAKY_RELU,
-                Activation.LEAKY_RELU, Init.PYTORCH_DEFAULT, GeneratorLoss.NON_SATURATING,
+                Activation.LEAKY_RELU, Init.PYTORCH_DEFAULT, false, 1, GeneratorLoss.NON_SATURATING,
                 OptimizerSpec.adam(5e-3, 0.9, 0.999), OptimizerSpec.adam(5e-3, 0.9, 0.999), 64, 1, 1L, DataType.FLOAT);
     }
 
@@ -84,86 +89,147 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
                 .withGeneratorOptimizer(OptimizerSpec.adam(1e-3)).withDiscriminatorOptimizer(OptimizerSpec.adam(1e-3));
     }
 
+    /**
+     * The 2-D architecture of PacGAN's Table 1 (Lin et al. 2018, from the paper's code): latent 2-D N(0, I);
+     * G 2→4×400→2 with batch normalisation and ReLU; D 2→3×200→1 with 5-piece maxout units; weights N(0, 0.02²),
+     * biases 0; Adam 10⁻⁴ with β₁ = 0.8 for both; batches of 100. Departures: the generator's loss here is the
+     * non-saturating one, and batch normalisation uses batch statistics when sampling too.
+     */
+    public static GanConfig pacgan2d() {
+        return new GanConfig(2, Latent.GAUSSIAN, List.of(400, 400, 400, 400), List.of(200, 200, 200), Activation.RELU,
+                Activation.IDENTITY, Init.NORMAL_002, true, 5, GeneratorLoss.NON_SATURATING,
+                OptimizerSpec.adam(1e-4, 0.8, 0.999), OptimizerSpec.adam(1e-4, 0.8, 0.999), 100, 1, 1L, DataType.FLOAT);
+    }
+
+    private Builder toBuilder() {
+        return new Builder(this);
+    }
+
     public GanConfig withLatentDim(int v) {
-        return new GanConfig(v, latent, generatorHidden, discriminatorHidden, generatorActivation,
-                discriminatorActivation, init, loss, generatorOptimizer, discriminatorOptimizer, batchSize,
-                discriminatorSteps, seed, dataType);
+        return toBuilder().latentDim(v).build();
     }
 
     public GanConfig withLatent(Latent v) {
-        return new GanConfig(latentDim, v, generatorHidden, discriminatorHidden, generatorActivation,
-                discriminatorActivation, init, loss, generatorOptimizer, discriminatorOptimizer, batchSize,
-                discriminatorSteps, seed, dataType);
+        return toBuilder().latent(v).build();
     }
 
     public GanConfig withGeneratorHidden(Integer... widths) {
-        return new GanConfig(latentDim, latent, List.of(widths), discriminatorHidden, generatorActivation,
-                discriminatorActivation, init, loss, generatorOptimizer, discriminatorOptimizer, batchSize,
-                discriminatorSteps, seed, dataType);
+        return toBuilder().generatorHidden(List.of(widths)).build();
     }
 
     public GanConfig withDiscriminatorHidden(Integer... widths) {
-        return new GanConfig(latentDim, latent, generatorHidden, List.of(widths), generatorActivation,
-                discriminatorActivation, init, loss, generatorOptimizer, discriminatorOptimizer, batchSize,
-                discriminatorSteps, seed, dataType);
+        return toBuilder().discriminatorHidden(List.of(widths)).build();
     }
 
     public GanConfig withActivations(Activation generator, Activation discriminator) {
-        return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generator, discriminator,
-                init, loss, generatorOptimizer, discriminatorOptimizer, batchSize, discriminatorSteps, seed, dataType);
+        return toBuilder().generatorActivation(generator).discriminatorActivation(discriminator).build();
     }
 
     public GanConfig withInit(Init v) {
-        return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation,
-                discriminatorActivation, v, loss, generatorOptimizer, discriminatorOptimizer, batchSize,
-                discriminatorSteps, seed, dataType);
+        return toBuilder().init(v).build();
+    }
+
+    public GanConfig withGeneratorBatchNorm(boolean v) {
+        return toBuilder().generatorBatchNorm(v).build();
+    }
+
+    public GanConfig withDiscriminatorMaxout(int pieces) {
+        return toBuilder().discriminatorMaxout(pieces).build();
     }
 
     public GanConfig withLoss(GeneratorLoss v) {
-        return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation,
-                discriminatorActivation, init, v, generatorOptimizer, discriminatorOptimizer, batchSize,
-                discriminatorSteps, seed, dataType);
+        return toBuilder().loss(v).build();
     }
 
     public GanConfig withGeneratorOptimizer(OptimizerSpec v) {
-        return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation,
-                discriminatorActivation, init, loss, v, discriminatorOptimizer, batchSize, discriminatorSteps, seed,
-                dataType);
+        return toBuilder().generatorOptimizer(v).build();
     }
 
     public GanConfig withDiscriminatorOptimizer(OptimizerSpec v) {
-        return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation,
-                discriminatorActivation, init, loss, generatorOptimizer, v, batchSize, discriminatorSteps, seed,
-                dataType);
+        return toBuilder().discriminatorOptimizer(v).build();
     }
 
     /** Sets both learning rates. */
     public GanConfig withLearningRates(double generator, double discriminator) {
-        return withGeneratorOptimizer(generatorOptimizer.withLearningRate(generator))
-                .withDiscriminatorOptimizer(discriminatorOptimizer.withLearningRate(discriminator));
+        return toBuilder().generatorOptimizer(generatorOptimizer.withLearningRate(generator))
+                .discriminatorOptimizer(discriminatorOptimizer.withLearningRate(discriminator)).build();
     }
 
     public GanConfig withBatchSize(int v) {
-        return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation,
-                discriminatorActivation, init, loss, generatorOptimizer, discriminatorOptimizer, v, discriminatorSteps,
-                seed, dataType);
+        return toBuilder().batchSize(v).build();
     }
 
     public GanConfig withDiscriminatorSteps(int v) {
-        return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation,
-                discriminatorActivation, init, loss, generatorOptimizer, discriminatorOptimizer, batchSize, v, seed,
-                dataType);
+        return toBuilder().discriminatorSteps(v).build();
     }
 
     public GanConfig withSeed(long v) {
-        return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation,
-                discriminatorActivation, init, loss, generatorOptimizer, discriminatorOptimizer, batchSize,
-                discriminatorSteps, v, dataType);
+        return toBuilder().seed(v).build();
     }
 
     public GanConfig withDataType(DataType v) {
-        return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation,
-                discriminatorActivation, init, loss, generatorOptimizer, discriminatorOptimizer, batchSize,
-                discriminatorSteps, seed, v);
+        return toBuilder().dataType(v).build();
+    }
+
+    /** A mutable copy for the {@code with…} methods; validation happens in {@link #build()}. */
+    private static final class Builder {
+        private int latentDim;
+        private Latent latent;
+        private List<Integer> generatorHidden;
+        private List<Integer> discriminatorHidden;
+        private Activation generatorActivation;
+        private Activation discriminatorActivation;
+        private Init init;
+        private boolean generatorBatchNorm;
+        private int discriminatorMaxout;
+        private GeneratorLoss loss;
+        private OptimizerSpec generatorOptimizer;
+        private OptimizerSpec discriminatorOptimizer;
+        private int batchSize;
+        private int discriminatorSteps;
+        private long seed;
+        private DataType dataType;
+
+        Builder(GanConfig c) {
+            latentDim = c.latentDim;
+            latent = c.latent;
+            generatorHidden = c.generatorHidden;
+            discriminatorHidden = c.discriminatorHidden;
+            generatorActivation = c.generatorActivation;
+            discriminatorActivation = c.discriminatorActivation;
+            init = c.init;
+            generatorBatchNorm = c.generatorBatchNorm;
+            discriminatorMaxout = c.discriminatorMaxout;
+            loss = c.loss;
+            generatorOptimizer = c.generatorOptimizer;
+            discriminatorOptimizer = c.discriminatorOptimizer;
+            batchSize = c.batchSize;
+            discriminatorSteps = c.discriminatorSteps;
+            seed = c.seed;
+            dataType = c.dataType;
+        }
+
+        Builder latentDim(int v) { latentDim = v; return this; }
+        Builder latent(Latent v) { latent = v; return this; }
+        Builder generatorHidden(List<Integer> v) { generatorHidden = v; return this; }
+        Builder discriminatorHidden(List<Integer> v) { discriminatorHidden = v; return this; }
+        Builder generatorActivation(Activation v) { generatorActivation = v; return this; }
+        Builder discriminatorActivation(Activation v) { discriminatorActivation = v; return this; }
+        Builder init(Init v) { init = v; return this; }
+        Builder generatorBatchNorm(boolean v) { generatorBatchNorm = v; return this; }
+        Builder discriminatorMaxout(int v) { discriminatorMaxout = v; return this; }
+        Builder loss(GeneratorLoss v) { loss = v; return this; }
+        Builder generatorOptimizer(OptimizerSpec v) { generatorOptimizer = v; return this; }
+        Builder discriminatorOptimizer(OptimizerSpec v) { discriminatorOptimizer = v; return this; }
+        Builder batchSize(int v) { batchSize = v; return this; }
+        Builder discriminatorSteps(int v) { discriminatorSteps = v; return this; }
+        Builder seed(long v) { seed = v; return this; }
+        Builder dataType(DataType v) { dataType = v; return this; }
+
+        GanConfig build() {
+            return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation,
+                    discriminatorActivation, init, generatorBatchNorm, discriminatorMaxout, loss, generatorOptimizer,
+                    discriminatorOptimizer, batchSize, discriminatorSteps, seed, dataType);
+        }
     }
 }

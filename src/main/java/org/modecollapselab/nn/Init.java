@@ -10,5 +10,7 @@ public enum Init {
     /** Glorot/Xavier uniform weights (±√(6/(fanIn+fanOut))), zero biases. */
     XAVIER_UNIFORM,
     /** He/Kaiming normal weights (σ = √(2/fanIn)), zero biases. */
-    HE_NORMAL
+    HE_NORMAL,
+    /** Weights N(0, 0.02²), zero biases: the initialisation of DCGAN and of PacGAN's 2-D experiments. */
+    NORMAL_002
 }

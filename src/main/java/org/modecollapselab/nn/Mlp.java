@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A multilayer perceptron whose forward and backward passes are written out as ND4J operations.
@@ -18,18 +19,30 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * views, so an optimiser updates a network in one operation and a snapshot is one copy.
  */
 public final class Mlp {
+    /** Added to the batch variance before its square root in batch normalisation. */
+    public static final double BN_EPSILON = 1e-5;
+
     private final MlpSpec spec;
     private final DataType dataType;
     private final INDArray params;
     private final INDArray grads;
     private final INDArray[] w;
     private final INDArray[] b;
-    private INDArray ones;
+    private final INDArray[] gamma;
+    private final INDArray[] beta;
     private final INDArray[] gw;
     private final INDArray[] gb;
+    private final INDArray[] gGamma;
+    private final INDArray[] gBeta;
+    private INDArray ones;
 
-    /** The arrays a forward pass keeps for its backward pass: each layer's input and output. */
-    public record Pass(INDArray[] inputs, INDArray[] outputs) {
+    /**
+     * The arrays a forward pass keeps for its backward pass, per layer: its input, its linear output (before
+     * maxout), its maxout value (before normalisation), its normalised value x̂ and 1/σ (batch-normalised layers),
+     * and its output. Entries that a layer does not have are null.
+     */
+    public record Pass(INDArray[] inputs, INDArray[] linear, INDArray[] maxed, INDArray[] normalised,
+                       INDArray[] invStd, INDArray[] outputs) {
         /** The network's output. */
         public INDArray output() {
             return outputs[outputs.length - 1];
@@ -54,20 +67,36 @@ public final class Mlp {
         int n = spec.layers();
         w = new INDArray[n];
         b = new INDArray[n];
+        gamma = new INDArray[n];
+        beta = new INDArray[n];
         gw = new INDArray[n];
         gb = new INDArray[n];
+        gGamma = new INDArray[n];
+        gBeta = new INDArray[n];
         long off = 0;
         for (int i = 0; i < n; i++) {
             int in = spec.fanIn(i);
-            int out = spec.fanOut(i);
-            long wl = (long) in * out;
-            w[i] = params.get(NDArrayIndex.interval(off, off + wl)).reshape('c', in, out);
-            gw[i] = grads.get(NDArrayIndex.interval(off, off + wl)).reshape('c', in, out);
-            off += wl;
-            b[i] = params.get(NDArrayIndex.interval(off, off + out)).reshape('c', 1, out);
-            gb[i] = grads.get(NDArrayIndex.interval(off, off + out)).reshape('c', 1, out);
-            off += out;
+            int lin = spec.linearWidth(i);
+            w[i] = view(params, off, in, lin);
+            gw[i] = view(grads, off, in, lin);
+            off += (long) in * lin;
+            b[i] = view(params, off, 1, lin);
+            gb[i] = view(grads, off, 1, lin);
+            off += lin;
+            if (spec.normalised(i)) {
+                int out = spec.fanOut(i);
+                gamma[i] = view(params, off, 1, out);
+                gGamma[i] = view(grads, off, 1, out);
+                off += out;
+                beta[i] = view(params, off, 1, out);
+                gBeta[i] = view(grads, off, 1, out);
+                off += out;
+            }
         }
+    }
+
+    private static INDArray view(INDArray flat, long off, long rows, long cols) {
+        return flat.get(NDArrayIndex.interval(off, off + rows * cols)).reshape('c', rows, cols);
     }
 
     static double[] initialParameters(MlpSpec spec, long seed) {
@@ -76,17 +105,25 @@ public final class Mlp {
         int k = 0;
         for (int i = 0; i < spec.layers(); i++) {
             int in = spec.fanIn(i);
-            int out = spec.fanOut(i);
+            int lin = spec.linearWidth(i);
             double bound = switch (spec.init()) {
                 case PYTORCH_DEFAULT -> 1 / Math.sqrt(in);
-                case XAVIER_UNIFORM -> Math.sqrt(6.0 / (in + out));
+                case XAVIER_UNIFORM -> Math.sqrt(6.0 / (in + lin));
                 case HE_NORMAL -> Math.sqrt(2.0 / in);
+                case NORMAL_002 -> 0.02;
             };
-            for (int j = 0; j < in * out; j++) {
-                p[k++] = spec.init() == Init.HE_NORMAL ? bound * rng.nextGaussian() : bound * (2 * rng.nextDouble() - 1);
+            boolean normal = spec.init() == Init.HE_NORMAL || spec.init() == Init.NORMAL_002;
+            for (int j = 0; j < in * lin; j++) {
+                p[k++] = normal ? bound * rng.nextGaussian() : bound * (2 * rng.nextDouble() - 1);
             }
-            for (int j = 0; j < out; j++) {
+            for (int j = 0; j < lin; j++) {
                 p[k++] = spec.init() == Init.PYTORCH_DEFAULT ? bound * (2 * rng.nextDouble() - 1) : 0;
+            }
+            if (spec.normalised(i)) {
+                for (int j = 0; j < spec.fanOut(i); j++) {
+                    p[k++] = 1;   // scale γ
+                }
+                k += spec.fanOut(i);   // shift β = 0
             }
         }
         return p;
@@ -100,7 +137,7 @@ public final class Mlp {
         return dataType;
     }
 
-    /** All weights and biases as one flat vector (live: writing to it changes the network). */
+    /** All parameters as one flat vector (live: writing to it changes the network). */
     public INDArray parameters() {
         return params;
     }
@@ -110,22 +147,22 @@ public final class Mlp {
         return grads;
     }
 
-    /** Weights of layer {@code i}, shape [fanIn, fanOut] (a live view). */
+    /** Weights of layer {@code i}, shape [fanIn, linearWidth] (a live view). */
     public INDArray weights(int i) {
         return w[i];
     }
 
-    /** Biases of layer {@code i}, shape [1, fanOut] (a live view). */
+    /** Biases of layer {@code i}, shape [1, linearWidth] (a live view). */
     public INDArray biases(int i) {
         return b[i];
     }
 
-    /** An independent copy (weights only; gradients start at zero). */
+    /** An independent copy (parameters only; gradients start at zero). */
     public Mlp copy() {
         return new Mlp(spec, dataType, params.dup());
     }
 
-    /** Overwrites this network's weights with {@code other}'s (same spec). */
+    /** Overwrites this network's parameters with {@code other}'s (same spec). */
     public void copyFrom(Mlp other) {
         if (!other.spec.equals(spec)) {
             throw new IllegalArgumentException("other must have the same spec, was " + other.spec + " vs " + spec);
@@ -143,8 +180,15 @@ public final class Mlp {
             throw new IllegalArgumentException("x must have shape [batch, " + spec.inputs() + "], was "
                     + java.util.Arrays.toString(x.shape()));
         }
+        if (spec.batchNorm() && x.rows() < 2) {
+            throw new IllegalArgumentException("x must have >= 2 rows for batch normalisation, was " + x.rows());
+        }
         int n = spec.layers();
         INDArray[] ins = new INDArray[n];
+        INDArray[] lins = new INDArray[n];
+        INDArray[] maxed = new INDArray[n];
+        INDArray[] xhat = new INDArray[n];
+        INDArray[] inv = new INDArray[n];
         INDArray[] outs = new INDArray[n];
         INDArray h = x;
         for (int i = 0; i < n; i++) {
@@ -152,10 +196,29 @@ public final class Mlp {
             // A 1-wide input (the 1-D data, a 1-D latent) as a broadcast product: 38 µs instead of ~105 µs for a
             // rank-1 gemm at batch 512. (The fused xw_plus_b op measured slower than mmul + addiRowVector.)
             INDArray pre = (h.columns() == 1 ? h.mul(w[i]) : h.mmul(w[i])).addiRowVector(b[i]);
+            lins[i] = pre;
+            int p = spec.pieces(i);
+            if (p > 1) {
+                // Piece k of unit j is column k·units + j, so [batch, pieces·units] is a free view as
+                // [batch, pieces, units] and the maxout is one reduction (not pieces − 1 pairwise maxima).
+                pre = pieces(pre, p).max(1);
+                maxed[i] = pre;
+            }
+            if (spec.normalised(i)) {
+                INDArray centred = pre.subRowVector(pre.mean(true, 0));
+                inv[i] = Transforms.pow(centred.mul(centred).mean(true, 0).addi(BN_EPSILON), -0.5, false);
+                xhat[i] = centred.muliRowVector(inv[i]);
+                pre = xhat[i].mulRowVector(gamma[i]).addiRowVector(beta[i]);
+            }
             h = spec.activation(i).forwardInPlace(pre);
             outs[i] = h;
         }
-        return new Pass(ins, outs);
+        return new Pass(ins, lins, maxed, xhat, inv, outs);
+    }
+
+    /** The linear output [batch, pieces·units] viewed as [batch, pieces, units]. */
+    private static INDArray pieces(INDArray linear, int p) {
+        return linear.reshape('c', linear.rows(), p, linear.columns() / p);
     }
 
     /** The output for {@code x}, without keeping anything for a backward pass. */
@@ -179,6 +242,28 @@ public final class Mlp {
         INDArray g = gradOutput;
         for (int i = fromLayer; i >= 0; i--) {
             INDArray gPre = spec.activation(i).backward(pass.outputs()[i], g);
+            if (spec.normalised(i)) {
+                INDArray xhat = pass.normalised()[i];
+                if (accumulateParams) {
+                    Nd4j.gemm(ones(gPre.rows()), gPre.mul(xhat), gGamma[i], true, false, 1.0, 1.0);
+                    Nd4j.gemm(ones(gPre.rows()), gPre, gBeta[i], true, false, 1.0, 1.0);
+                }
+                // ∂/∂x of x̂ = (x − μ)/σ over the batch: (1/σ)·(d − mean(d) − x̂·mean(d ⊙ x̂)), with d = ∂/∂x̂.
+                INDArray d = gPre.mulRowVector(gamma[i]);
+                INDArray dMean = d.mean(true, 0);
+                INDArray dxMean = d.mul(xhat).mean(true, 0);
+                gPre = d.subiRowVector(dMean).subi(xhat.mulRowVector(dxMean)).muliRowVector(pass.invStd()[i]);
+            }
+            int p = spec.pieces(i);
+            if (p > 1) {
+                // The gradient goes to the piece that was the maximum (to each, in the measure-zero case of a tie):
+                // mask = [linear == max], broadcast over the pieces, times the gradient broadcast likewise.
+                long rows = gPre.rows();
+                long units = spec.fanOut(i);
+                INDArray mask = pieces(pass.linear()[i], p).eq(pass.maxed()[i].reshape('c', rows, 1, units))
+                        .castTo(gPre.dataType());
+                gPre = mask.muli(gPre.reshape('c', rows, 1, units)).reshape('c', rows, (long) p * units);
+            }
             if (accumulateParams) {
                 // gW += xᵀ·gPre straight into the flat gradient vector's view (one op, no temporary).
                 Nd4j.gemm(pass.inputs()[i], gPre, gw[i], true, false, 1.0, 1.0);

@@ -12,9 +12,20 @@ import org.modecollapselab.util.Check;
  * @param hiddenActivation activation after each hidden layer
  * @param outputActivation activation of the output layer
  * @param init             weight initialisation
+ * @param batchNorm        batch normalisation of each hidden layer's linear output, before its activation
+ *                         (Ioffe and Szegedy 2015; batch statistics, scale 1 and shift 0 at the start)
+ * @param maxoutPieces     linear pieces per hidden unit, the unit's value being their maximum (Goodfellow et al.
+ *                         2013); 1 for a plain layer
  */
 public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation,
-                      Activation outputActivation, Init init) {
+                      Activation outputActivation, Init init, boolean batchNorm, int maxoutPieces) {
+
+    /** A plain MLP: no batch normalisation, no maxout. */
+    public MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation,
+                   Activation outputActivation, Init init) {
+        this(inputs, hidden, outputs, hiddenActivation, outputActivation, init, false, 1);
+    }
+
     public MlpSpec {
         Check.atLeast("inputs", inputs, 1);
         Check.notNull("hidden", hidden);
@@ -27,6 +38,7 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
         Check.notNull("hiddenActivation", hiddenActivation);
         Check.notNull("outputActivation", outputActivation);
         Check.notNull("init", init);
+        Check.atLeast("maxoutPieces", maxoutPieces, 1);
     }
 
     public static MlpSpec of(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation,
@@ -52,11 +64,31 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
         return i == hidden.size() ? outputActivation : hiddenActivation;
     }
 
-    /** Total number of weights and biases. */
+    /** Whether layer {@code i} is a hidden layer. */
+    public boolean isHidden(int i) {
+        return i < hidden.size();
+    }
+
+    /** Maxout pieces of layer {@code i} (1 for the output layer). */
+    public int pieces(int i) {
+        return isHidden(i) ? maxoutPieces : 1;
+    }
+
+    /** Whether layer {@code i} is batch-normalised (hidden layers only). */
+    public boolean normalised(int i) {
+        return batchNorm && isHidden(i);
+    }
+
+    /** Width of layer {@code i}'s linear part: its units times their maxout pieces. */
+    public int linearWidth(int i) {
+        return fanOut(i) * pieces(i);
+    }
+
+    /** Total number of parameters: per layer weights and biases, plus scale and shift where batch-normalised. */
     public long parameterCount() {
         long n = 0;
         for (int i = 0; i < layers(); i++) {
-            n += (long) fanIn(i) * fanOut(i) + fanOut(i);
+            n += (long) fanIn(i) * linearWidth(i) + linearWidth(i) + (normalised(i) ? 2L * fanOut(i) : 0);
         }
         return n;
     }

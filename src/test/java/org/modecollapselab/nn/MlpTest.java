@@ -30,9 +30,30 @@ class MlpTest {
     @ParameterizedTest
     @EnumSource(Activation.class)
     void gradientsMatchFiniteDifferences(Activation act) {
-        Mlp net = new Mlp(new MlpSpec(3, List.of(5, 4), 2, act, Activation.TANH, Init.PYTORCH_DEFAULT), DataType.DOUBLE, 11);
-        INDArray x = random(6, 3, 1);
-        for (int layer : new int[] {2, 1}) {
+        checkGradients(new Mlp(new MlpSpec(3, List.of(5, 4), 2, act, Activation.TANH, Init.PYTORCH_DEFAULT),
+                DataType.DOUBLE, 11), act.toString());
+    }
+
+    @Test
+    void batchNormGradientsMatchFiniteDifferences() {
+        for (Activation act : new Activation[] {Activation.RELU, Activation.LEAKY_RELU, Activation.TANH}) {
+            checkGradients(new Mlp(new MlpSpec(3, List.of(5, 4), 2, act, Activation.IDENTITY, Init.PYTORCH_DEFAULT,
+                    true, 1), DataType.DOUBLE, 12), "batch norm " + act);
+        }
+    }
+
+    @Test
+    void maxoutGradientsMatchFiniteDifferences() {
+        checkGradients(new Mlp(new MlpSpec(3, List.of(5, 4), 1, Activation.IDENTITY, Activation.IDENTITY,
+                Init.PYTORCH_DEFAULT, false, 3), DataType.DOUBLE, 13), "maxout");
+        checkGradients(new Mlp(new MlpSpec(2, List.of(6), 2, Activation.LEAKY_RELU, Activation.IDENTITY,
+                Init.PYTORCH_DEFAULT, true, 2), DataType.DOUBLE, 14), "maxout + batch norm");
+    }
+
+    /** Every parameter and input gradient, from the output and from the last hidden layer, against central differences. */
+    static void checkGradients(Mlp net, String what) {
+        INDArray x = random(6, net.spec().inputs(), 1);
+        for (int layer : new int[] {net.spec().layers() - 1, net.spec().layers() - 2}) {
             INDArray c = random(6, net.spec().fanOut(layer), 2);
             net.zeroGradients();
             INDArray gx = net.backward(net.forward(x), c, layer, true, true);
@@ -47,7 +68,7 @@ class MlpTest {
                 p.putScalar(i, v);
                 double fd = (up - down) / (2 * h);
                 assertEquals(fd, net.gradients().getDouble(i), 1e-6 * Math.max(1, Math.abs(fd)),
-                        act + " layer " + layer + " parameter " + i);
+                        what + ": layer " + layer + " parameter " + i);
             }
             for (int r = 0; r < x.rows(); r++) {
                 for (int j = 0; j < x.columns(); j++) {
@@ -57,10 +78,33 @@ class MlpTest {
                     x.putScalar(r, j, v - h);
                     double down = loss(net, x, c, layer);
                     x.putScalar(r, j, v);
-                    assertEquals((up - down) / (2 * h), gx.getDouble(r, j), 1e-6, act + " input " + r + "," + j);
+                    assertEquals((up - down) / (2 * h), gx.getDouble(r, j), 1e-6, what + ": input " + r + "," + j);
                 }
             }
         }
+    }
+
+    @Test
+    void batchNormAndMaxoutLayout() {
+        MlpSpec spec = new MlpSpec(2, List.of(4), 1, Activation.RELU, Activation.IDENTITY, Init.NORMAL_002, true, 3);
+        // hidden: W 2×12, b 12, γ 4, β 4; output: W 4×1, b 1
+        assertEquals(2 * 12 + 12 + 4 + 4 + 4 + 1, spec.parameterCount());
+        Mlp net = new Mlp(spec, DataType.DOUBLE, 3);
+        assertEquals(12, net.weights(0).columns());
+        assertEquals(1.0, net.parameters().getDouble(2 * 12 + 12), 0, "γ starts at 1");
+        assertEquals(0.0, net.parameters().getDouble(2 * 12 + 12 + 4), 0, "β starts at 0");
+        assertEquals(0.0, net.biases(0).sumNumber().doubleValue(), 0, "NORMAL_002 biases start at 0");
+        // After batch norm with γ = 1, β = 0 each unit has mean 0 and variance var/(var + ε) ≈ 1 over the batch
+        // (weights large enough that var ≫ ε).
+        MlpSpec linearBn = new MlpSpec(2, List.of(4), 1, Activation.IDENTITY, Activation.IDENTITY, Init.PYTORCH_DEFAULT, true, 1);
+        INDArray h = new Mlp(linearBn, DataType.DOUBLE, 3).forward(random(50, 2, 9)).layerOutput(0);
+        assertEquals(0, h.mean(0).amaxNumber().doubleValue(), 1e-9);
+        assertEquals(1, h.var(false, 0).getDouble(0), 1e-3);
+        assertEquals("x must have >= 2 rows for batch normalisation, was 1", assertThrows(IllegalArgumentException.class,
+                () -> net.forward(random(1, 2, 1))).getMessage());
+        assertEquals("maxoutPieces must be >= 1, was 0", assertThrows(IllegalArgumentException.class,
+                () -> new MlpSpec(2, List.of(4), 1, Activation.RELU, Activation.IDENTITY, Init.NORMAL_002, false, 0))
+                .getMessage());
     }
 
     @Test

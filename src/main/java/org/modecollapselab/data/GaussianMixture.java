@@ -1,0 +1,139 @@
+package org.modecollapselab.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.modecollapselab.metric.Mode;
+import org.modecollapselab.metric.ModeSet;
+import org.modecollapselab.util.Check;
+
+/**
+ * A Gaussian mixture in any dimension with isotropic components, which knows its modes: each mode is one
+ * component ({@link Mode}: centre, standard deviation, weight). The 2-D ring and grid are the data sets of
+ * VEEGAN (Srivastava et al. 2017) and PacGAN (Lin et al. 2018).
+ *
+ * @param name  a label for charts
+ * @param modes the components; their weights sum to 1
+ */
+public record GaussianMixture(String name, ModeSet modes) implements DataSource {
+    public GaussianMixture {
+        Check.notNull("name", name);
+        Check.notNull("modes", modes);
+    }
+
+    /**
+     * {@code count} equally weighted modes evenly spaced on a circle of radius {@code radius} around the origin
+     * (the first at angle 0), each with standard deviation {@code sd}.
+     */
+    public static GaussianMixture ring(int count, double radius, double sd) {
+        Check.atLeast("count", count, 1);
+        Check.positive("radius", radius);
+        List<Mode> modes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double a = 2 * Math.PI * i / count;
+            modes.add(new Mode("mode " + i, new double[] {radius * Math.cos(a), radius * Math.sin(a)}, sd,
+                    1.0 / count));
+        }
+        return new GaussianMixture("ring of " + count, new ModeSet(modes));
+    }
+
+    /**
+     * A {@code side}×{@code side} grid of equally weighted modes centred on the origin, {@code spacing} apart,
+     * each with standard deviation {@code sd}.
+     */
+    public static GaussianMixture grid(int side, double spacing, double sd) {
+        Check.atLeast("side", side, 1);
+        Check.positive("spacing", spacing);
+        List<Mode> modes = new ArrayList<>();
+        double offset = (side - 1) * spacing / 2;
+        for (int i = 0; i < side; i++) {
+            for (int j = 0; j < side; j++) {
+                modes.add(new Mode("(" + i + "," + j + ")", new double[] {i * spacing - offset, j * spacing - offset},
+                        sd, 1.0 / (side * side)));
+            }
+        }
+        return new GaussianMixture(side + "×" + side + " grid", new ModeSet(modes));
+    }
+
+    /** PacGAN's ring: 8 modes on the unit circle, σ = 0.01. */
+    public static GaussianMixture pacganRing() {
+        return ring(8, 1.0, 0.01);
+    }
+
+    /** PacGAN's grid: 25 modes at {−4, −2, 0, 2, 4}², σ = 0.05. */
+    public static GaussianMixture pacganGrid() {
+        return grid(5, 2.0, 0.05);
+    }
+
+    @Override
+    public int dimension() {
+        return modes.dimension();
+    }
+
+    @Override
+    public double[] sample(int n, RandomGenerator rng) {
+        Check.atLeast("n", n, 0);
+        int d = dimension();
+        double[] out = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            Mode m = pick(rng.nextDouble());
+            double[] c = m.center();
+            for (int j = 0; j < d; j++) {
+                out[i * d + j] = c[j] + m.sd() * rng.nextGaussian();
+            }
+        }
+        return out;
+    }
+
+    /** {@code n} samples, [n][dimension], drawn from a fresh generator seeded with {@code seed}. */
+    public double[][] sample(int n, long seed) {
+        double[] flat = sample(n, new SplittableRandom(seed));
+        int d = dimension();
+        double[][] out = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(flat, i * d, out[i], 0, d);
+        }
+        return out;
+    }
+
+    private Mode pick(double u) {
+        double acc = 0;
+        for (Mode m : modes.modes()) {
+            acc += m.weight();
+            if (u < acc) {
+                return m;
+            }
+        }
+        return modes.get(modes.size() - 1);
+    }
+
+    @Override
+    public double[] mean() {
+        double[] mean = new double[dimension()];
+        for (Mode m : modes.modes()) {
+            double[] c = m.center();
+            for (int j = 0; j < mean.length; j++) {
+                mean[j] += m.weight() * c[j];
+            }
+        }
+        return mean;
+    }
+
+    @Override
+    public double[] sd() {
+        double[] mean = mean();
+        double[] var = new double[mean.length];
+        for (Mode m : modes.modes()) {
+            double[] c = m.center();
+            for (int j = 0; j < var.length; j++) {
+                double d = c[j] - mean[j];
+                var[j] += m.weight() * (m.sd() * m.sd() + d * d);
+            }
+        }
+        for (int j = 0; j < var.length; j++) {
+            var[j] = Math.sqrt(var[j]);
+        }
+        return var;
+    }
+}
