@@ -76,7 +76,12 @@ public final class Gan {
         this.generator = new Mlp(new MlpSpec(config.latentDim(), config.generatorHidden(), dim,
                 config.generatorActivation(), Activation.IDENTITY, config.init(), config.generatorBatchNorm(), 1),
                 config.dataType(), gSeed);
-        this.discriminator = new Mlp(new MlpSpec(dim, config.discriminatorHidden(), 1,
+        int dInputs = dim;
+        for (StepHook h : this.hooks) {
+            h.check(config, dim);
+            dInputs = h.discriminatorInputWidth(dInputs);
+        }
+        this.discriminator = new Mlp(new MlpSpec(dInputs, config.discriminatorHidden(), 1,
                 config.discriminatorActivation(), Activation.IDENTITY, config.init(), false,
                 config.discriminatorMaxout()), config.dataType(), dSeed);
         this.generatorOptimizer = new Optimizer(config.generatorOptimizer(), generator);
@@ -141,21 +146,22 @@ public final class Gan {
         double realScore = 0;
         double fakeScore = 0;
         for (int k = 0; k < config.discriminatorSteps(); k++) {
-            INDArray real = realBatch(b);
-            INDArray fake = generator.output(noise(b, noiseRng));
-            // One forward pass over real and fake together: rows [0, b) real, [b, 2b) fake.
+            INDArray real = toDiscriminator(realBatch(b));
+            INDArray fake = toDiscriminator(generator.output(noise(b, noiseRng)));
+            // One forward pass over real and fake together: rows [0, n) real, [n, 2n) fake.
+            int n = (int) real.rows();
             Mlp.Pass pass = discriminator.forward(Nd4j.vstack(real, fake));
             double[] logits = values(pass.output());
-            double[] lr = java.util.Arrays.copyOfRange(logits, 0, b);
-            double[] lf = java.util.Arrays.copyOfRange(logits, b, 2 * b);
-            double[] gr = new double[b];
-            double[] gf = new double[b];
+            double[] lr = java.util.Arrays.copyOfRange(logits, 0, n);
+            double[] lf = java.util.Arrays.copyOfRange(logits, n, 2 * n);
+            double[] gr = new double[n];
+            double[] gf = new double[n];
             dLoss = Losses.discriminator(lr, lf, 1.0, gr, gf);
             realScore = Losses.meanProbability(lr);
             fakeScore = Losses.meanProbability(lf);
-            double[] grad = new double[2 * b];
-            System.arraycopy(gr, 0, grad, 0, b);
-            System.arraycopy(gf, 0, grad, b, b);
+            double[] grad = new double[2 * n];
+            System.arraycopy(gr, 0, grad, 0, n);
+            System.arraycopy(gf, 0, grad, n, n);
             discriminator.backward(pass, column(grad), true, false);
             for (StepHook h : hooks) {
                 dLoss += h.discriminatorTerms(new StepHook.DiscriminatorBatch(this, s, real, fake, pass));
@@ -165,11 +171,11 @@ public final class Gan {
 
         INDArray z = noise(b, noiseRng);
         Mlp.Pass gPass = generator.forward(z);
-        Mlp.Pass dPass = discriminator.forward(gPass.output());
+        Mlp.Pass dPass = discriminator.forward(toDiscriminator(gPass.output()));
         double[] lf = values(dPass.output());
-        double[] gl = new double[b];
+        double[] gl = new double[lf.length];
         double gLoss = Losses.generator(config.loss(), lf, gl);
-        INDArray fakeGrad = discriminator.backward(dPass, column(gl), false, true);
+        INDArray fakeGrad = fromDiscriminator(discriminator.backward(dPass, column(gl), false, true));
         for (StepHook h : hooks) {
             gLoss += h.generatorTerms(new StepHook.GeneratorBatch(this, s, z, gPass, dPass, fakeGrad));
         }
@@ -186,6 +192,29 @@ public final class Gan {
             h.afterStep(this, stats);
         }
         return stats;
+    }
+
+    /** Samples as D sees them: each hook's {@link StepHook#toDiscriminator}, in order. */
+    private INDArray toDiscriminator(INDArray samples) {
+        INDArray x = samples;
+        for (StepHook h : hooks) {
+            x = h.toDiscriminator(x);
+        }
+        return x;
+    }
+
+    /** ∂loss/∂(D's input) back to ∂loss/∂samples: each hook's {@link StepHook#fromDiscriminator}, in reverse. */
+    private INDArray fromDiscriminator(INDArray gradient) {
+        INDArray g = gradient;
+        for (int i = hooks.size() - 1; i >= 0; i--) {
+            g = hooks.get(i).fromDiscriminator(g);
+        }
+        return g;
+    }
+
+    /** Whether D judges single samples (no hook changed its input), so that D(x) of one value makes sense. */
+    public boolean judgesSingleSamples() {
+        return discriminator.spec().inputs() == dim;
     }
 
     // ---------------------------------------------------------------- the loop
@@ -273,6 +302,10 @@ public final class Gan {
         if (dim != 1) {
             throw new IllegalStateException("discriminatorProbability(double[]) needs 1-D data, was " + dim + "-D");
         }
+        if (!judgesSingleSamples()) {
+            throw new IllegalStateException("discriminatorProbability(double[]) needs a D that judges single samples, "
+                    + "but D's input is " + discriminator.spec().inputs() + " wide (packing?)");
+        }
         double[] std = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
             std[i] = (xs[i] - mean[0]) / sd[0];
@@ -304,7 +337,7 @@ public final class Gan {
 
     private Snapshot snapshot(INDArray z) {
         double[][] samples = toDataUnits(generator.output(z));
-        if (dim != 1) {
+        if (dim != 1 || !judgesSingleSamples()) {
             return new Snapshot(step, samples, new double[0], new double[0]);
         }
         double[] grid = probeGrid(200);

@@ -1,5 +1,7 @@
 package org.modecollapselab.gan;
 
+import java.util.List;
+import java.util.function.Supplier;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.metric.CoverageReport;
 import org.modecollapselab.metric.CoverageThresholds;
@@ -29,6 +31,17 @@ public final class SeedStudy {
      */
     public static Table run(DataSource data, GanConfig config, String label, int seeds, int steps,
                             CoverageThresholds thresholds) {
+        return run(data, config, List::of, label, seeds, steps, thresholds);
+    }
+
+    /**
+     * The same with remedies: {@code hooks} makes a fresh set of hooks for each run (hooks may keep state).
+     *
+     * @see #run(DataSource, GanConfig, String, int, int, CoverageThresholds)
+     */
+    public static Table run(DataSource data, GanConfig config, Supplier<List<StepHook>> hooks, String label, int seeds,
+                            int steps, CoverageThresholds thresholds) {
+        Check.notNull("hooks", hooks);
         Check.atLeast("seeds", seeds, 1);
         Check.atLeast("steps", steps, 1);
         IntColumn seed = IntColumn.create("seed");
@@ -44,7 +57,7 @@ public final class SeedStudy {
         IntColumn hops = IntColumn.create("hops");
         StringColumn collapsed = StringColumn.create("collapsed");
         for (int s = 1; s <= seeds; s++) {
-            Gan gan = Gan.create(data, config.withSeed(s));
+            Gan gan = Gan.create(data, config.withSeed(s), hooks.get().toArray(StepHook[]::new));
             TrainingResult r = gan.train(steps, TrainingOptions.forSteps(steps)
                     .withSnapshotEvery(Math.max(1, steps / 40)).withSnapshotSize(500));
             CoverageReport c = r.finalCoverage(data.modes(), thresholds);

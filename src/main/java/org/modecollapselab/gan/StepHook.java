@@ -18,7 +18,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface StepHook {
 
-    /** The discriminator's view of one update: the batches (standardised units) and its forward pass. */
+    /**
+     * The discriminator's view of one update: the batches as D sees them (standardised units, after
+     * {@link #toDiscriminator}) and its forward pass over both.
+     */
     record DiscriminatorBatch(Gan gan, int step, INDArray real, INDArray fake, Mlp.Pass pass) {
         public Mlp discriminator() {
             return gan.discriminator();
@@ -34,6 +37,31 @@ public interface StepHook {
         public INDArray fake() {
             return generatorPass.output();
         }
+    }
+
+    /**
+     * Checks that the hook fits the configuration (e.g. a pack size divides the batch size) when the GAN is
+     * created; throws IllegalArgumentException naming the parameter, the rule and the value.
+     */
+    default void check(GanConfig config, int dataDimension) {
+    }
+
+    /** Width of D's input, given the width before this hook (the data dimension for the first hook). */
+    default int discriminatorInputWidth(int width) {
+        return width;
+    }
+
+    /**
+     * What D sees of a batch of samples, real and fake alike ([rows, width] before this hook). The default is the
+     * samples themselves; packing (PacGAN) concatenates groups of samples into one row.
+     */
+    default INDArray toDiscriminator(INDArray samples) {
+        return samples;
+    }
+
+    /** Maps ∂loss/∂(what {@link #toDiscriminator} returned) back to ∂loss/∂(its argument). */
+    default INDArray fromDiscriminator(INDArray inputGradient) {
+        return inputGradient;
     }
 
     default void beforeStep(Gan gan, int step) {

@@ -1,0 +1,2 @@
+/** Packing (PacGAN): the discriminator judges several samples at once. */
+package org.modecollapselab.remedy.packing;
