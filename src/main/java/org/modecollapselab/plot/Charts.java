@@ -22,6 +22,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.modecollapselab.gan.Snapshot;
 import org.modecollapselab.metric.CoverageReport;
+import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.metric.ModeTimeline;
 import org.modecollapselab.util.Check;
 import tech.tablesaw.api.Table;
@@ -122,6 +123,52 @@ public final class Charts {
         s.setMarker(SeriesMarkers.NONE);
         s.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 110));
         s.setLineColor(color);
+    }
+
+    /**
+     * 2-D data: real and generated samples as points, with every mode's centre marked, so missed modes show as
+     * centres without orange points around them.
+     *
+     * @param real      real samples [n][2] (data units)
+     * @param generated generated samples [n][2]
+     * @param modes     the modes (2-D)
+     * @param title     chart title
+     */
+    public static XYChart scatter(double[][] real, double[][] generated, ModeSet modes, String title) {
+        Check.notNull("real", real);
+        Check.notNull("generated", generated);
+        Check.notNull("modes", modes);
+        if (modes.dimension() != 2) {
+            throw new IllegalArgumentException("modes must be 2-D for a scatter plot, was " + modes.dimension() + "-D");
+        }
+        XYChart c = xy(title, "x₁", "x₂");
+        c.getStyler().setMarkerSize(4);
+        points(c, "real", real, new Color(REAL.getRed(), REAL.getGreen(), REAL.getBlue(), 90), SeriesMarkers.CIRCLE);
+        points(c, "generated", generated, new Color(FAKE.getRed(), FAKE.getGreen(), FAKE.getBlue(), 150),
+                SeriesMarkers.CIRCLE);
+        double[][] centres = modes.modes().stream().map(m -> m.center()).toArray(double[][]::new);
+        points(c, "mode centres", centres, Color.BLACK, SeriesMarkers.CROSS);
+        return c;
+    }
+
+    private static void points(XYChart c, String name, double[][] p, Color color,
+                               org.knowm.xchart.style.markers.Marker marker) {
+        if (p.length == 0) {
+            return;
+        }
+        double[] x = new double[p.length];
+        double[] y = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            if (p[i].length != 2) {
+                throw new IllegalArgumentException(name + "[" + i + "] must have 2 coordinates, was " + p[i].length);
+            }
+            x[i] = p[i][0];
+            y[i] = p[i][1];
+        }
+        XYSeries s = c.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(marker);
+        s.setMarkerColor(color);
     }
 
     // ---------------------------------------------------------------- mode coverage

@@ -57,6 +57,19 @@ class ChartsTest {
     }
 
     @Test
+    void scatterMarksModeCentres() throws Exception {
+        var ring = org.modecollapselab.data.GaussianMixture.pacganRing();
+        XYChart c = Charts.scatter(ring.sample(300, 1L), new double[][] {{1, 0}, {0.9, 0.1}}, ring.modes(), "ring");
+        assertEquals(List.of("real", "generated", "mode centres"), List.copyOf(c.getSeriesMap().keySet()));
+        assertEquals(8, c.getSeriesMap().get("mode centres").getXData().length);
+        assertEquals(300, c.getSeriesMap().get("real").getXData().length);
+        assertEquals(Charts.WIDTH, Charts.image(c).getWidth());
+        assertEquals("modes must be 2-D for a scatter plot, was 1-D", assertThrows(IllegalArgumentException.class,
+                () -> Charts.scatter(new double[0][], new double[0][], TemperatureData.aliceSpringsAndSouthPole().modes(),
+                        "t")).getMessage());
+    }
+
+    @Test
     void badInputIsNamed() {
         assertEquals("bins must be >= 2, was 1", assertThrows(IllegalArgumentException.class,
                 () -> Charts.histogram(new double[] {1}, new double[] {2}, 1, "t", "x")).getMessage());
