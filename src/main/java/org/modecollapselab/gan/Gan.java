@@ -390,12 +390,14 @@ public final class Gan {
         return Nd4j.create(f, new long[] {rows, cols}, 'c');
     }
 
-    /** The values of an array as doubles, read without a cast op on the ND4J side. */
+    /** The values of an array, row-major, as doubles, read without a cast op on the ND4J side. */
     private static double[] values(INDArray a) {
+        // (INDArray.ravel('c') in M2.1 reads the order character as a dimension: shape [99, n].)
+        INDArray flat = a.rank() == 1 || a.isVector() ? a : Nd4j.toFlattened('c', a);
         if (a.dataType() == DataType.DOUBLE) {
-            return a.toDoubleVector();
+            return flat.toDoubleVector();
         }
-        float[] f = a.toFloatVector();
+        float[] f = flat.toFloatVector();
         double[] d = new double[f.length];
         for (int i = 0; i < f.length; i++) {
             d[i] = f[i];

@@ -58,6 +58,24 @@ class GanTest {
     }
 
     @Test
+    void trainsOnTwoDimensionalDataWithThePacganArchitecture() {
+        var ring = org.modecollapselab.data.GaussianMixture.pacganRing();
+        GanConfig c = GanConfig.pacgan2d().withGeneratorHidden(16, 16).withDiscriminatorHidden(8).withBatchSize(20);
+        Gan g = Gan.create(ring, c);
+        assertTrue(g.generator().spec().batchNorm());
+        assertEquals(5, g.discriminator().spec().maxoutPieces());
+        TrainingResult r = g.train(6, TrainingOptions.forSteps(6).withSnapshotEvery(3).withSnapshotSize(40));
+        assertEquals(40, r.lastSnapshot().samples().length);
+        assertEquals(2, r.lastSnapshot().samples()[7].length);
+        assertEquals(0, r.lastSnapshot().probeX().length, "no D(x) probe for 2-D data");
+        double[][] s = g.sample(10, 3);
+        assertEquals(2, s[9].length);
+        assertNotEquals(s[0][0], s[0][1]);
+        assertEquals(8, r.timeline(ring.modes(), org.modecollapselab.metric.CoverageThresholds.veegan())
+                .reports().get(0).modes());
+    }
+
+    @Test
     void hooksRunInOrderAndTheirGradientsAreApplied() {
         GanConfig cfg = small().withDataType(DataType.DOUBLE)
                 .withDiscriminatorOptimizer(OptimizerSpec.sgd(0.1)).withGeneratorOptimizer(OptimizerSpec.sgd(0.1));
