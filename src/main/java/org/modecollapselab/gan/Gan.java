@@ -175,9 +175,10 @@ public final class Gan {
         double[] lf = values(dPass.output());
         double[] gl = new double[lf.length];
         double gLoss = Losses.generator(config.loss(), lf, gl);
+        double baseLoss = gLoss;
         INDArray fakeGrad = fromDiscriminator(discriminator.backward(dPass, column(gl), false, true));
         for (StepHook h : hooks) {
-            gLoss += h.generatorTerms(new StepHook.GeneratorBatch(this, s, z, gPass, dPass, fakeGrad));
+            gLoss += h.generatorTerms(new StepHook.GeneratorBatch(this, s, z, gPass, dPass, fakeGrad, baseLoss));
         }
         generator.backward(gPass, fakeGrad, true, false);
         generatorOptimizer.step();
@@ -203,8 +204,11 @@ public final class Gan {
         return x;
     }
 
-    /** ∂loss/∂(D's input) back to ∂loss/∂samples: each hook's {@link StepHook#fromDiscriminator}, in reverse. */
-    private INDArray fromDiscriminator(INDArray gradient) {
+    /**
+     * ∂loss/∂(D's input) back to ∂loss/∂samples: each hook's {@link StepHook#fromDiscriminator}, in reverse. Public
+     * for hooks that differentiate their own terms through D.
+     */
+    public INDArray fromDiscriminator(INDArray gradient) {
         INDArray g = gradient;
         for (int i = hooks.size() - 1; i >= 0; i--) {
             g = hooks.get(i).fromDiscriminator(g);

@@ -31,9 +31,10 @@ public interface StepHook {
     /**
      * The generator's view of its update. {@code fakeGradient} is ∂loss/∂(fake samples), shape [batch, dim];
      * a hook adds its own term to it in place ({@code fakeGradient.addi(…)}) and it is then propagated through G.
+     * {@code discriminatorPass} is D's pass over the fakes as D sees them; {@code baseLoss} is G's usual loss.
      */
     record GeneratorBatch(Gan gan, int step, INDArray z, Mlp.Pass generatorPass, Mlp.Pass discriminatorPass,
-                          INDArray fakeGradient) {
+                          INDArray fakeGradient, double baseLoss) {
         public INDArray fake() {
             return generatorPass.output();
         }
