@@ -3,10 +3,10 @@ package org.modecollapselab.nn;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.TestArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,12 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class MlpTest {
 
     static INDArray random(long rows, long cols, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] v = new double[(int) (rows * cols)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = r.nextGaussian();
-        }
-        return Nd4j.create(v, new long[] {rows, cols}, DataType.DOUBLE);
+        return TestArrays.gaussian(rows, cols, seed);
     }
 
     /** L = Σ c ⊙ f(x): its gradient w.r.t. the output is c. */

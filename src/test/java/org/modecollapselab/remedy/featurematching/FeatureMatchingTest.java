@@ -3,8 +3,8 @@ package org.modecollapselab.remedy.featurematching;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.TestArrays;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.GanConfig;
@@ -23,12 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class FeatureMatchingTest {
 
     static INDArray random(long rows, long cols, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] v = new double[(int) (rows * cols)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = r.nextGaussian();
-        }
-        return Nd4j.create(v, new long[] {rows, cols}, DataType.DOUBLE);
+        return TestArrays.gaussian(rows, cols, seed);
     }
 
     @Test
