@@ -9,6 +9,7 @@ import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.GanConfig;
 import org.modecollapselab.nn.Activation;
+import org.modecollapselab.remedy.RemedyAssertions;
 import org.modecollapselab.nn.Init;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.MlpSpec;
@@ -28,13 +29,7 @@ class FeatureMatchingTest {
 
     @Test
     void weightZeroIsThePlainGanExactly() {
-        GanConfig c = GanConfig.temperatureCollapse().withSeed(9);
-        Gan plain = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), c);
-        Gan fm = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), c, new FeatureMatching(0));
-        for (int i = 0; i < 30; i++) {
-            assertEquals(plain.step(), fm.step());
-        }
-        assertEquals(plain.generator().parameters(), fm.generator().parameters());
+        RemedyAssertions.assertSameAsPlainGan(new FeatureMatching(0), 9);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.GanConfig;
 import org.modecollapselab.gan.SeedStudy;
+import org.modecollapselab.remedy.RemedyAssertions;
 import org.modecollapselab.metric.CoverageThresholds;
 import tech.tablesaw.api.Table;
 
@@ -15,14 +16,7 @@ class PackingTest {
 
     @Test
     void packSizeOneIsThePlainGanExactly() {
-        GanConfig c = GanConfig.temperatureCollapse().withSeed(5);
-        Gan plain = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), c);
-        Gan packed = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), c, new Packing(1));
-        for (int i = 0; i < 30; i++) {
-            assertEquals(plain.step(), packed.step());
-        }
-        assertEquals(plain.generator().parameters(), packed.generator().parameters());
-        assertEquals(plain.discriminator().parameters(), packed.discriminator().parameters());
+        RemedyAssertions.assertSameAsPlainGan(new Packing(1), 5);
     }
 
     @Test
