@@ -16,7 +16,7 @@ public final class TrainingDivergedException extends RuntimeException {
                 + (lastFinite == null ? "No earlier step had finite losses."
                 : String.format("Last finite losses at step %d: D loss %.6g, G loss %.6g.", lastFinite.step(),
                 lastFinite.discriminatorLoss(), lastFinite.generatorLoss()))
-                + " Try smaller learning rates or a smaller batch of remedy weights.");
+                + " Try smaller learning rates or smaller remedy weights.");
         this.step = failed.step();
         this.failed = failed;
         this.lastFinite = lastFinite;
