@@ -47,8 +47,10 @@ public enum Activation {
             case IDENTITY -> gradOut.dup();
             // Two ops (derivative, multiply): measured 25 µs on 512×64 against 92 µs for compare/cast/scale/shift/
             // multiply and 118 µs for the fused lrelu_bp op. The derivative op branches on its input's sign; a leaky
-            // ReLU's output has its input's sign, so the output serves.
-            case LEAKY_RELU -> Nd4j.exec(new LeakyReLUDerivative(out, LEAKY_SLOPE)).muli(gradOut);
+            // ReLU's output has its input's sign, so the output serves. The op's one-array constructor writes the
+            // derivative over its input — the forward pass's output, which other passes read again — so it gets
+            // its own output array.
+            case LEAKY_RELU -> Nd4j.exec(new LeakyReLUDerivative(out, out.ulike(), LEAKY_SLOPE)).muli(gradOut);
             default -> derivativeFromOutput(out).muli(gradOut);
         };
     }

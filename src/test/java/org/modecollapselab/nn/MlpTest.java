@@ -45,6 +45,118 @@ class MlpTest {
                 Init.PYTORCH_DEFAULT, true, 2), DataType.DOUBLE, 14), "maxout + batch norm");
     }
 
+    /** Remedies read a pass again after its backward pass (feature matching, unrolling): it must not change it. */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void backwardLeavesThePassUnchanged(Activation act) {
+        Mlp net = new Mlp(new MlpSpec(3, List.of(5, 4), 1, act, Activation.IDENTITY, Init.PYTORCH_DEFAULT, false, 2),
+                DataType.DOUBLE, 16);
+        Mlp.Pass pass = net.forward(random(6, 3, 1));
+        INDArray[] before = new INDArray[pass.outputs().length];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = pass.outputs()[i].dup();
+        }
+        net.backward(pass, random(6, 1, 2), true, true);
+        for (int i = 0; i < before.length; i++) {
+            assertEquals(before[i], pass.outputs()[i], act + ": output of layer " + i);
+        }
+    }
+
+    @Test
+    void maxoutWithLeakyReluGradientsMatchFiniteDifferences() {
+        // The activation works in place; it must not overwrite the maxout values that the backward pass reads.
+        checkGradients(new Mlp(new MlpSpec(3, List.of(5, 4), 1, Activation.LEAKY_RELU, Activation.IDENTITY,
+                Init.PYTORCH_DEFAULT, false, 3), DataType.DOUBLE, 15), "maxout + leaky ReLU");
+    }
+
+    static List<Mlp> piecewiseLinearNetworks() {
+        return List.of(
+                new Mlp(new MlpSpec(3, List.of(5, 4), 1, Activation.LEAKY_RELU, Activation.IDENTITY,
+                        Init.PYTORCH_DEFAULT), DataType.DOUBLE, 21),
+                new Mlp(new MlpSpec(2, List.of(6), 1, Activation.RELU, Activation.IDENTITY, Init.PYTORCH_DEFAULT),
+                        DataType.DOUBLE, 22),
+                new Mlp(new MlpSpec(3, List.of(5, 4), 1, Activation.IDENTITY, Activation.IDENTITY,
+                        Init.PYTORCH_DEFAULT, false, 3), DataType.DOUBLE, 23),
+                new Mlp(new MlpSpec(1, List.of(4, 4), 1, Activation.LEAKY_RELU, Activation.IDENTITY,
+                        Init.PYTORCH_DEFAULT, false, 2), DataType.DOUBLE, 24));
+    }
+
+    /** L = Σ_r c_r·softplus(s_r): a per-row loss with curvature, like the GAN losses. */
+    static double softplusLoss(Mlp net, INDArray x, INDArray c) {
+        INDArray s = net.output(x);
+        double l = 0;
+        for (int r = 0; r < s.rows(); r++) {
+            double v = s.getDouble(r, 0);
+            l += c.getDouble(r, 0) * (Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v))));
+        }
+        return l;
+    }
+
+    /** ∇θL, and the output gradient and curvature of {@link #softplusLoss}. */
+    static INDArray[] softplusDerivatives(Mlp net, Mlp.Pass pass, INDArray c) {
+        INDArray s = pass.output();
+        INDArray g = s.ulike();
+        INDArray k = s.ulike();
+        for (int r = 0; r < s.rows(); r++) {
+            double sig = 1 / (1 + Math.exp(-s.getDouble(r, 0)));
+            g.putScalar(r, 0, c.getDouble(r, 0) * sig);
+            k.putScalar(r, 0, c.getDouble(r, 0) * sig * (1 - sig));
+        }
+        net.zeroGradients();
+        net.backward(pass, g, true, false);
+        return new INDArray[] {net.gradients().dup(), g, k};
+    }
+
+    @Test
+    void curvatureProductsMatchFiniteDifferences() {
+        for (Mlp net : piecewiseLinearNetworks()) {
+            String what = net.spec().toString();
+            INDArray x = random(7, net.spec().inputs(), 3);
+            INDArray c = random(7, 1, 4);
+            INDArray v = random(1, net.spec().parameterCount(), 5).reshape(net.spec().parameterCount());
+            INDArray[] d = softplusDerivatives(net, net.forward(x), c);
+            Mlp.CurvatureProducts cp = net.curvatureProducts(net.forward(x), d[1], d[2], v);
+            // H·v against central differences of the parameter gradient along v.
+            INDArray theta = net.parameters().dup();
+            double h = 1e-6;
+            net.parameters().assign(theta.add(v.mul(h)));
+            INDArray gUp = softplusDerivatives(net, net.forward(x), c)[0];
+            net.parameters().assign(theta.sub(v.mul(h)));
+            INDArray gDown = softplusDerivatives(net, net.forward(x), c)[0];
+            net.parameters().assign(theta);
+            INDArray fd = gUp.sub(gDown).divi(2 * h);
+            assertArrayEquals(fd.toDoubleVector(), cp.hessianVector().toDoubleVector(),
+                    1e-5 * (1 + fd.norm2Number().doubleValue()), what + ": H·v");
+            // ∂/∂x (v·∇θL) against central differences over every input element.
+            for (int i = 0; i < x.length(); i++) {
+                long r = i / x.columns();
+                long col = i % x.columns();
+                double x0 = x.getDouble(r, col);
+                x.putScalar(r, col, x0 + h);
+                double up = softplusDerivatives(net, net.forward(x), c)[0].mul(v).sumNumber().doubleValue();
+                x.putScalar(r, col, x0 - h);
+                double down = softplusDerivatives(net, net.forward(x), c)[0].mul(v).sumNumber().doubleValue();
+                x.putScalar(r, col, x0);
+                assertEquals((up - down) / (2 * h), cp.inputGradient().getDouble(r, col), 1e-5,
+                        what + ": ∂(v·∇θL)/∂x[" + r + "," + col + "]");
+            }
+        }
+    }
+
+    @Test
+    void curvatureProductsRefuseBatchNormAndSmoothActivations() {
+        Mlp tanh = new Mlp(new MlpSpec(2, List.of(3), 1, Activation.TANH, Activation.IDENTITY, Init.PYTORCH_DEFAULT),
+                DataType.DOUBLE, 1);
+        INDArray x = random(4, 2, 1);
+        Mlp.Pass pass = tanh.forward(x);
+        INDArray g = random(4, 1, 2);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> tanh.curvatureProducts(pass, g, g, tanh.parameters()));
+        assertTrue(e.getMessage().contains("piecewise-linear"), e.getMessage());
+        assertFalse(new Mlp(new MlpSpec(2, List.of(3), 1, Activation.RELU, Activation.IDENTITY, Init.PYTORCH_DEFAULT,
+                true, 1), DataType.DOUBLE, 1).piecewiseLinear());
+    }
+
     /** Every parameter and input gradient, from the output and from the last hidden layer, against central differences. */
     static void checkGradients(Mlp net, String what) {
         INDArray x = random(6, net.spec().inputs(), 1);
