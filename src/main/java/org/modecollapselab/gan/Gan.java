@@ -162,9 +162,11 @@ public final class Gan {
             double[] grad = new double[2 * n];
             System.arraycopy(gr, 0, grad, 0, n);
             System.arraycopy(gf, 0, grad, n, n);
-            discriminator.backward(pass, column(grad), true, false);
+            INDArray outputGradient = column(grad);
+            discriminator.backward(pass, outputGradient, true, false);
             for (StepHook h : hooks) {
-                dLoss += h.discriminatorTerms(new StepHook.DiscriminatorBatch(this, s, real, fake, pass));
+                dLoss += h.discriminatorTerms(new StepHook.DiscriminatorBatch(this, s, real, fake, pass,
+                        outputGradient));
             }
             discriminatorOptimizer.step();
         }

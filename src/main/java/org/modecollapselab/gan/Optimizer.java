@@ -10,23 +10,37 @@ import org.nd4j.linalg.learning.GradientUpdater;
  * per network and step.
  */
 public final class Optimizer {
-    private final Mlp net;
+    private final INDArray params;
+    private final INDArray grads;
     private final GradientUpdater<?> updater;
     private int iteration;
 
     public Optimizer(OptimizerSpec spec, Mlp net) {
-        this.net = net;
-        long n = net.parameters().length();
+        this(spec, net.parameters(), net.gradients());
+    }
+
+    /**
+     * An optimiser for any flat parameter vector and its gradient accumulator (same length and data type), e.g. a
+     * remedy's own trainable parameters.
+     */
+    public Optimizer(OptimizerSpec spec, INDArray params, INDArray grads) {
+        if (params.length() != grads.length()) {
+            throw new IllegalArgumentException("grads must have as many elements as params (" + params.length()
+                    + "), was " + grads.length());
+        }
+        this.params = params;
+        this.grads = grads;
+        long n = params.length();
         long stateSize = spec.toUpdater().stateSize(n);
-        INDArray state = stateSize == 0 ? null : Nd4j.zeros(net.dataType(), 1, stateSize);
+        INDArray state = stateSize == 0 ? null : Nd4j.zeros(params.dataType(), 1, stateSize);
         this.updater = spec.toUpdater().instantiate(state, true);
     }
 
     /** Turns the accumulated gradient into an update, applies it, and clears the gradient. */
     public void step() {
-        INDArray g = net.gradients();
+        INDArray g = grads;
         updater.applyUpdater(g, iteration, 0);
-        net.parameters().subi(g);
+        params.subi(g);
         g.assign(0);
         iteration++;
     }

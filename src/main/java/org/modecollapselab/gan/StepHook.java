@@ -20,9 +20,11 @@ public interface StepHook {
 
     /**
      * The discriminator's view of one update: the batches as D sees them (standardised units, after
-     * {@link #toDiscriminator}) and its forward pass over both.
+     * {@link #toDiscriminator}), its forward pass over both (rows: real, then fake) and ∂(D's loss)/∂(D's output)
+     * for those rows, shape [rows, 1].
      */
-    record DiscriminatorBatch(Gan gan, int step, INDArray real, INDArray fake, Mlp.Pass pass) {
+    record DiscriminatorBatch(Gan gan, int step, INDArray real, INDArray fake, Mlp.Pass pass,
+                              INDArray outputGradient) {
         public Mlp discriminator() {
             return gan.discriminator();
         }

@@ -1,0 +1,2 @@
+/** Minibatch discrimination: the discriminator sees how similar each sample is to the rest of its batch. */
+package org.modecollapselab.remedy.minibatch;

@@ -1,0 +1,102 @@
+package org.modecollapselab.remedy.minibatch;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import org.modecollapselab.TestArrays;
+import org.modecollapselab.data.TemperatureData;
+import org.modecollapselab.gan.Gan;
+import org.modecollapselab.gan.GanConfig;
+import org.modecollapselab.remedy.RemedyAssertions;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class MinibatchDiscriminationTest {
+
+    @Test
+    void zeroKernelsIsThePlainGanExactly() {
+        RemedyAssertions.assertSameAsPlainGan(new MinibatchDiscrimination(0, 5), 6);
+    }
+
+    static MinibatchDiscrimination hook(int width) {
+        MinibatchDiscrimination h = new MinibatchDiscrimination(3, 2);
+        h.check(GanConfig.temperatureCollapse().withDataType(DataType.DOUBLE), width);
+        assertEquals(width + 3, h.discriminatorInputWidth(width));
+        return h;
+    }
+
+    /** L = Σ c ⊙ [x, o(x)]: the input gradient (direct and through the kernels) and ∂L/∂T against differences. */
+    @Test
+    void gradientsMatchFiniteDifferences() {
+        MinibatchDiscrimination h = hook(2);
+        double[][] x = TestArrays.gaussian(6, 2, 1).toDoubleMatrix();
+        INDArray c = TestArrays.gaussian(6, 5, 2);
+        h.toDiscriminator(Nd4j.create(x));
+        double[][] gx = h.fromDiscriminator(c).toDoubleMatrix();
+        double hStep = 1e-6;
+        for (int i = 0; i < 6; i++) {
+            for (int k = 0; k < 2; k++) {
+                double v = x[i][k];
+                x[i][k] = v + hStep;
+                double up = loss(h, x, c);
+                x[i][k] = v - hStep;
+                double down = loss(h, x, c);
+                x[i][k] = v;
+                assertEquals((up - down) / (2 * hStep), gx[i][k], 1e-6, "∂L/∂x[" + i + "][" + k + "]");
+            }
+        }
+        double[][] gO = c.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 5)).toDoubleMatrix();
+        double[] dT = h.kernelGradient(x, gO);
+        double[] t = flat(h.kernelTensor());
+        for (int j = 0; j < t.length; j++) {
+            double v = t[j];
+            t[j] = v + hStep;
+            h.setKernelTensor(t);
+            double up = loss(h, x, c);
+            t[j] = v - hStep;
+            h.setKernelTensor(t);
+            double down = loss(h, x, c);
+            t[j] = v;
+            h.setKernelTensor(t);
+            assertEquals((up - down) / (2 * hStep), dT[j], 1e-6, "∂L/∂T[" + j + "]");
+        }
+    }
+
+    static double loss(MinibatchDiscrimination h, double[][] x, INDArray c) {
+        return h.toDiscriminator(Nd4j.create(x)).mul(c).sumNumber().doubleValue();
+    }
+
+    static double[] flat(double[][] a) {
+        return java.util.Arrays.stream(a).flatMapToDouble(java.util.Arrays::stream).toArray();
+    }
+
+    /** A batch of identical samples scores 1 on every kernel; a spread-out batch scores less. */
+    @Test
+    void identicalSamplesLookMostSimilar() {
+        MinibatchDiscrimination h = hook(2);
+        double[][] same = {{0.5, -1}, {0.5, -1}, {0.5, -1}, {0.5, -1}};
+        double[][] spread = {{3, 0}, {-3, 0}, {0, 3}, {0, -3}};
+        for (double v : h.features(same)[0]) {
+            assertEquals(1.0, v, 1e-12);
+        }
+        for (double v : h.features(spread)[0]) {
+            assertTrue(v < 0.9, "spread batch feature " + v);
+        }
+    }
+
+    @Test
+    void trainsAndLearnsItsKernels() {
+        MinibatchDiscrimination h = MinibatchDiscrimination.of(4);
+        Gan g = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), GanConfig.temperatureCollapse(), h);
+        assertEquals(1 + 4, g.discriminator().spec().inputs());
+        double[] before = flat(h.kernelTensor());
+        g.train(10);
+        assertNotEquals(before[0], flat(h.kernelTensor())[0], "T is trained with D");
+        assertEquals("kernels must be >= 0, was -1",
+                assertThrows(IllegalArgumentException.class, () -> new MinibatchDiscrimination(-1, 5)).getMessage());
+        assertEquals("kernelDim must be >= 1, was 0",
+                assertThrows(IllegalArgumentException.class, () -> new MinibatchDiscrimination(2, 0)).getMessage());
+    }
+}
