@@ -66,6 +66,19 @@ public record GaussianMixture(String name, ModeSet modes) implements DataSource 
         return grid(5, 2.0, 0.05);
     }
 
+    /**
+     * The notebooks' ring: 8 modes on a circle of radius 2, σ = 0.1 — the unrolled-GAN paper's layout (Metz et al.
+     * 2017) with wider modes, so that a small GAN trained for a few thousand steps can reach the 3σ quality bar.
+     */
+    public static GaussianMixture teachingRing() {
+        return ring(8, 2.0, 0.1);
+    }
+
+    /** The notebooks' grid: PacGAN's 5×5 layout (spacing 2) with wider modes, σ = 0.1 (see {@link #teachingRing}). */
+    public static GaussianMixture teachingGrid() {
+        return grid(5, 2.0, 0.1);
+    }
+
     @Override
     public int dimension() {
         return modes.dimension();

@@ -90,6 +90,23 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
     }
 
     /**
+     * A plain GAN that collapses on the teaching ring ({@code GaussianMixture.teachingRing()}): the networks of
+     * the unrolled-GAN paper's ring experiment (Metz et al. 2017: G 2→2×128→2, D 2→128→1, ReLU) with a 2-D
+     * latent, Adam 10⁻³ with β₁ = 0.5 for both, batches of 256. Within 2,000 steps it sits on at most one mode
+     * at a time and moves between them (README, "2-D settings that collapse").
+     */
+    public static GanConfig ringCollapse() {
+        return new GanConfig(2, Latent.GAUSSIAN, List.of(128, 128), List.of(128), Activation.RELU, Activation.RELU,
+                Init.PYTORCH_DEFAULT, false, 1, GeneratorLoss.NON_SATURATING, OptimizerSpec.adam(1e-3, 0.5, 0.999),
+                OptimizerSpec.adam(1e-3, 0.5, 0.999), 256, 1, 1L, DataType.FLOAT);
+    }
+
+    /** The same GAN for the teaching grid ({@code GaussianMixture.teachingGrid()}). */
+    public static GanConfig gridCollapse() {
+        return ringCollapse();
+    }
+
+    /**
      * The 2-D architecture of PacGAN's Table 1 (Lin et al. 2018, from the paper's code): latent 2-D N(0, I);
      * G 2→4×400→2 with batch normalisation and ReLU; D 2→3×200→1 with 5-piece maxout units; weights N(0, 0.02²),
      * biases 0; Adam 10⁻⁴ with β₁ = 0.8 for both; batches of 100. Departures: the generator's loss here is the

@@ -286,6 +286,64 @@ public final class Charts {
         }
     }
 
+    /**
+     * A study summary ({@code RemedyStudy.summary}) as grouped bars: one group per remedy, one bar per data set, with
+     * standard-error bars. {@code metric} is {@code "modes"} (plotted as % of the data set's modes, so that data
+     * sets with 2, 8 and 25 modes share an axis), {@code "high_quality_pct"} or {@code "reverse_kl"}.
+     */
+    public static CategoryChart remedyStudy(Table summary, String metric, String title) {
+        Check.notNull("summary", summary);
+        if (!List.of("modes", "high_quality_pct", "reverse_kl").contains(metric)) {
+            throw new IllegalArgumentException("metric must be modes, high_quality_pct or reverse_kl, was '" + metric
+                    + "'");
+        }
+        boolean modes = metric.equals("modes");
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("remedy")
+                .yAxisTitle(modes ? "modes captured (% of all modes)" : metric.equals("reverse_kl") ? "reverse KL (nats)"
+                        : "high-quality samples (%)").build();
+        style(c.getStyler());
+        c.getStyler().setOverlapped(false);
+        c.getStyler().setYAxisMin(0.0);
+        if (!metric.equals("reverse_kl")) {
+            c.getStyler().setYAxisMax(100.0);
+        }
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        c.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        c.getStyler().setXAxisLabelRotation(20);
+        List<String> remedies = new ArrayList<>();
+        List<String> datasets = new ArrayList<>();
+        for (int i = 0; i < summary.rowCount(); i++) {
+            String r = summary.stringColumn("remedy").get(i);
+            String d = summary.stringColumn("dataset").get(i);
+            if (!remedies.contains(r)) {
+                remedies.add(r);
+            }
+            if (!datasets.contains(d)) {
+                datasets.add(d);
+            }
+        }
+        for (String d : datasets) {
+            List<Double> y = new ArrayList<>();
+            List<Double> e = new ArrayList<>();
+            for (String r : remedies) {
+                double mean = 0;
+                double se = 0;
+                for (int i = 0; i < summary.rowCount(); i++) {
+                    if (summary.stringColumn("dataset").get(i).equals(d) && summary.stringColumn("remedy").get(i).equals(r)) {
+                        double scale = modes ? 100.0 / summary.intColumn("modes_total").get(i) : 1;
+                        mean = summary.doubleColumn(metric + "_mean").get(i) * scale;
+                        se = summary.doubleColumn(metric + "_se").get(i) * scale;
+                    }
+                }
+                y.add(Double.isFinite(mean) ? mean : 0);
+                e.add(Double.isFinite(se) ? se : 0);
+            }
+            c.addSeries(d, remedies, y, e);
+        }
+        return c;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static XYChart xy(String title, String x, String y) {
