@@ -323,6 +323,30 @@ public final class Gan {
         return logits;
     }
 
+    /** D's probability that each point (rows of {@code points}, in data units, any dimension) is real. */
+    public double[] discriminatorProbability(double[][] points) {
+        Check.notNull("points", points);
+        if (!judgesSingleSamples()) {
+            throw new IllegalStateException("discriminatorProbability needs a D that judges single samples, but D's "
+                    + "input is " + discriminator.spec().inputs() + " wide (packing or minibatch features?)");
+        }
+        double[] std = new double[points.length * dim];
+        for (int i = 0; i < points.length; i++) {
+            if (points[i].length != dim) {
+                throw new IllegalArgumentException("points[" + i + "] must have " + dim + " coordinates, was "
+                        + points[i].length);
+            }
+            for (int j = 0; j < dim; j++) {
+                std[i * dim + j] = (points[i][j] - mean[j]) / sd[j];
+            }
+        }
+        double[] logits = values(discriminator.output(array(std, points.length, dim)));
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = Losses.sigmoid(logits[i]);
+        }
+        return logits;
+    }
+
     /** A grid spanning every mode ±4σ, widened by 10% on each side (1-D). */
     public double[] probeGrid(int points) {
         double lo = Double.POSITIVE_INFINITY;

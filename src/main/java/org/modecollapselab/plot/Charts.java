@@ -171,6 +171,68 @@ public final class Charts {
         s.setMarkerColor(color);
     }
 
+    /**
+     * A ring seen along its circle: where the generated samples lie by angle (density, degrees), each mode's
+     * angle marked, and — when given — D's probability "real" at points on the circle (right axis). Shows which
+     * modes G occupies and where D currently says "real": the cat-and-mouse loop in two dimensions.
+     *
+     * @param generated samples [n][2]
+     * @param modes     the ring's modes (2-D, centred on the origin)
+     * @param angles    angles in degrees at which {@code dProb} was evaluated (may be empty)
+     * @param dProb     D's probability at those angles on the modes' circle
+     */
+    public static XYChart ringResponse(double[][] generated, ModeSet modes, double[] angles, double[] dProb,
+                                       String title) {
+        Check.notNull("generated", generated);
+        Check.notNull("modes", modes);
+        if (modes.dimension() != 2) {
+            throw new IllegalArgumentException("modes must be 2-D, was " + modes.dimension() + "-D");
+        }
+        if (angles.length != dProb.length) {
+            throw new IllegalArgumentException("dProb must have one value per angle (" + angles.length + "), was "
+                    + dProb.length);
+        }
+        double[] a = new double[generated.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = angleDegrees(generated[i]);
+        }
+        XYChart c = xy(title, "angle on the ring (degrees)", "density of generated samples");
+        addHistogram(c, "generated", a, 72, 0, 360, FAKE);
+        double[] mx = modes.modes().stream().mapToDouble(m -> angleDegrees(m.center())).toArray();
+        XYSeries m = c.addSeries("mode angles", mx, new double[mx.length]);
+        m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        m.setMarker(SeriesMarkers.TRIANGLE_UP);
+        m.setMarkerColor(REAL);
+        if (angles.length > 0) {
+            XYSeries d = c.addSeries("D(x) on the ring (right axis)", angles, dProb);
+            d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            d.setMarker(SeriesMarkers.NONE);
+            d.setLineColor(Color.DARK_GRAY);
+            d.setLineStyle(new BasicStroke(2f));
+            d.setYAxisGroup(1);
+            probabilityAxisOnTheRight(c, "D(x)");
+        }
+        c.getStyler().setXAxisMin(0.0);
+        c.getStyler().setXAxisMax(360.0);
+        return c;
+    }
+
+    /** Angle of a 2-D point in degrees, in [0, 360). */
+    public static double angleDegrees(double[] p) {
+        double d = Math.toDegrees(Math.atan2(p[1], p[0]));
+        return d < 0 ? d + 360 : d;
+    }
+
+    /** {@code count} points evenly spaced on a circle of radius {@code radius} around the origin, from angle 0. */
+    public static double[][] circle(double radius, int count) {
+        double[][] p = new double[count][];
+        for (int i = 0; i < count; i++) {
+            double t = 2 * Math.PI * i / count;
+            p[i] = new double[] {radius * Math.cos(t), radius * Math.sin(t)};
+        }
+        return p;
+    }
+
     // ---------------------------------------------------------------- mode coverage
 
     /** Share of generated samples per mode next to each mode's true share, titled with the verdict. */

@@ -37,6 +37,8 @@ public final class MinibatchDiscrimination implements StepHook {
     private INDArray tGrad;
     private Optimizer optimizer;
     private Cache last;
+    /** This step's forward computations by the array handed to D, so D's update need not repeat them. */
+    private final java.util.Map<INDArray, Cache> seen = new java.util.IdentityHashMap<>();
 
     /**
      * @param kernels   B, similarity kernels (extra inputs of D), &gt;= 0 (0: the plain GAN)
@@ -97,7 +99,9 @@ public final class MinibatchDiscrimination implements StepHook {
         }
         last = forward(samples.toDoubleMatrix());
         INDArray o = Nd4j.create(last.o).castTo(samples.dataType());
-        return Nd4j.hstack(samples, o);
+        INDArray out = Nd4j.hstack(samples, o);
+        seen.put(out, last);
+        return out;
     }
 
     @Override
@@ -114,6 +118,17 @@ public final class MinibatchDiscrimination implements StepHook {
     }
 
     @Override
+    public void beforeStep(org.modecollapselab.gan.Gan gan, int step) {
+        seen.clear();
+    }
+
+    @Override
+    public void afterStep(org.modecollapselab.gan.Gan gan, org.modecollapselab.gan.StepStats stats) {
+        seen.clear();   // the arrays belong to the step's workspace
+        last = null;
+    }
+
+    @Override
     public double discriminatorTerms(DiscriminatorBatch batch) {
         if (kernels == 0) {
             return 0;
@@ -126,18 +141,24 @@ public final class MinibatchDiscrimination implements StepHook {
         INDArray[] rows = {batch.real(), batch.fake()};
         long[][] ranges = {{0, nr}, {nr, n}};
         for (int k = 0; k < 2; k++) {
-            double[][] x = rows[k].get(NDArrayIndex.all(), NDArrayIndex.interval(0, width)).toDoubleMatrix();
+            Cache f = seen.get(rows[k]);
+            if (f == null) {   // another hook changed the batch after this one: recompute
+                f = forward(rows[k].get(NDArrayIndex.all(), NDArrayIndex.interval(0, width)).toDoubleMatrix());
+            }
             double[][] gO = gx.get(NDArrayIndex.interval(ranges[k][0], ranges[k][1]),
                     NDArrayIndex.interval(width, width + kernels)).toDoubleMatrix();
-            backward(forward(x), gO, dT);
+            backward(f, gO, dT);
         }
         tGrad.assign(Nd4j.create(dT, new long[] {dT.length}, DataType.DOUBLE).castTo(tGrad.dataType()));
         optimizer.step();
         return 0;
     }
 
-    /** The forward computation for one batch x [n, width], kept for its backward pass. */
-    private record Cache(double[][] x, double[][][] m, double[][] similarity, double[][] o) {
+    /**
+     * The forward computation for one batch x [n, width], kept for its backward pass: M = x·T flattened as
+     * [n][B·C], the similarities e_ijb for i &lt; j flattened as [pair][B], and o [n][B].
+     */
+    private record Cache(double[][] x, double[] m, double[] similarity, double[][] o) {
     }
 
     /** The kernel parameters T as [width][kernels·kernelDim] (a copy). */
@@ -172,31 +193,44 @@ public final class MinibatchDiscrimination implements StepHook {
         if (n < 2) {
             throw new IllegalArgumentException("batch must have >= 2 rows for minibatch discrimination, was " + n);
         }
-        double[][] tv = kernelTensor();
+        double[] tv = t.toDoubleVector();
         int bc = kernels * kernelDim;
-        double[][][] m = new double[n][kernels][kernelDim];
+        double[] m = new double[n * bc];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < width; k++) {
                 double xi = x[i][k];
                 for (int j = 0; j < bc; j++) {
-                    m[i][j / kernelDim][j % kernelDim] += xi * tv[k][j];
+                    m[i * bc + j] += xi * tv[k * bc + j];
                 }
             }
         }
-        double[][] sim = new double[n * (n - 1) / 2][kernels];
-        double[][] o = new double[n][kernels];
+        // Negative L1 distances for every pair i < j and kernel, then exp of all of them in one vectorised ND4J op
+        // (Math.exp one by one was most of the step at batch 256: n(n−1)/2·B ≈ 260,000 values per batch).
+        double[] sim = new double[n * (n - 1) / 2 * kernels];
         int p = 0;
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++, p++) {
-                for (int b = 0; b < kernels; b++) {
+            int mi = i * bc;
+            for (int j = i + 1; j < n; j++) {
+                int mj = j * bc;
+                for (int b = 0; b < kernels; b++, p++) {
                     double d = 0;
+                    int off = b * kernelDim;
                     for (int c = 0; c < kernelDim; c++) {
-                        d += Math.abs(m[i][b][c] - m[j][b][c]);
+                        d += Math.abs(m[mi + off + c] - m[mj + off + c]);
                     }
-                    double e = Math.exp(-d);
-                    sim[p][b] = e;
-                    o[i][b] += e / (n - 1);
-                    o[j][b] += e / (n - 1);
+                    sim[p] = -d;
+                }
+            }
+        }
+        sim = org.nd4j.linalg.ops.transforms.Transforms.exp(Nd4j.createFromArray(sim), false).toDoubleVector();
+        double[][] o = new double[n][kernels];
+        double scale = 1.0 / (n - 1);
+        p = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                for (int b = 0; b < kernels; b++, p++) {
+                    o[i][b] += sim[p] * scale;
+                    o[j][b] += sim[p] * scale;
                 }
             }
         }
@@ -209,30 +243,35 @@ public final class MinibatchDiscrimination implements StepHook {
      */
     private double[][] backward(Cache f, double[][] gO, double[] dT) {
         int n = f.x.length;
-        double[][][] dm = new double[n][kernels][kernelDim];
+        int bc = kernels * kernelDim;
+        double[] m = f.m;
+        double[] dm = new double[n * bc];
+        double scale = 1.0 / (n - 1);
         int p = 0;
         for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++, p++) {
-                for (int b = 0; b < kernels; b++) {
+            int mi = i * bc;
+            for (int j = i + 1; j < n; j++) {
+                int mj = j * bc;
+                for (int b = 0; b < kernels; b++, p++) {
                     // e_ij appears in o_i and o_j: ∂L/∂d_ij = −(gO_i + gO_j)·e_ij/(n − 1).
-                    double a = (gO[i][b] + gO[j][b]) * f.similarity[p][b] / (n - 1);
+                    double a = (gO[i][b] + gO[j][b]) * f.similarity[p] * scale;
+                    int off = b * kernelDim;
                     for (int c = 0; c < kernelDim; c++) {
-                        double s = Math.signum(f.m[i][b][c] - f.m[j][b][c]) * a;
-                        dm[i][b][c] -= s;
-                        dm[j][b][c] += s;
+                        double s = Math.signum(m[mi + off + c] - m[mj + off + c]) * a;
+                        dm[mi + off + c] -= s;
+                        dm[mj + off + c] += s;
                     }
                 }
             }
         }
-        double[][] tv = kernelTensor();
-        int bc = kernels * kernelDim;
+        double[] tv = t.toDoubleVector();
         double[][] dx = new double[n][width];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < width; k++) {
                 double sx = 0;
                 for (int j = 0; j < bc; j++) {
-                    double g = dm[i][j / kernelDim][j % kernelDim];
-                    sx += g * tv[k][j];
+                    double g = dm[i * bc + j];
+                    sx += g * tv[k * bc + j];
                     if (dT != null) {
                         dT[k * bc + j] += f.x[i][k] * g;
                     }

@@ -39,7 +39,7 @@ public final class Unrolling implements StepHook {
     }
 
     /** Default look-ahead learning rate η (plain gradient descent on D's standard loss). */
-    public static final double DEFAULT_LEARNING_RATE = 0.5;
+    public static final double DEFAULT_LEARNING_RATE = 0.05;
 
     private final int steps;
     private final double learningRate;

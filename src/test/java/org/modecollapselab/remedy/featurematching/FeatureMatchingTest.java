@@ -75,4 +75,13 @@ class FeatureMatchingTest {
                 assertThrows(IllegalArgumentException.class, () -> Gan.create(TemperatureData.aliceSpringsAndSouthPole(),
                         GanConfig.temperatureCollapse().withDiscriminatorHidden(), new FeatureMatching(0.5))).getMessage());
     }
+
+    /** Seeds 1–3, 500 steps on the ring: feature matching, pure and hybrid, raises the modes captured. */
+    @Test
+    void featureMatchingRaisesModeCoverageOnTheRing() {
+        RemedyAssertions.assertRaisesRingCoverage("feature matching", () -> java.util.List.of(new FeatureMatching(1)),
+                3, 500, 3);
+        RemedyAssertions.assertRaisesRingCoverage("hybrid w=0.5", () -> java.util.List.of(new FeatureMatching(0.5)),
+                3, 500, 3);
+    }
 }

@@ -99,4 +99,11 @@ class MinibatchDiscriminationTest {
         assertEquals("kernelDim must be >= 1, was 0",
                 assertThrows(IllegalArgumentException.class, () -> new MinibatchDiscrimination(2, 0)).getMessage());
     }
+
+    /** Seeds 1–3, 500 steps on the ring: minibatch features raise the modes captured well above the plain GAN's. */
+    @Test
+    void minibatchDiscriminationRaisesModeCoverageOnTheRing() {
+        RemedyAssertions.assertRaisesRingCoverage("minibatch B=8", () -> java.util.List.of(MinibatchDiscrimination.of(8)),
+                3, 500, 3);
+    }
 }

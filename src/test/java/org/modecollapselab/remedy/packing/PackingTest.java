@@ -53,4 +53,10 @@ class PackingTest {
         assertTrue(packedModes >= plainModes + 0.75, "packing: mean modes covered " + packedModes + " vs plain " + plainModes);
         assertTrue(SeedStudy.collapsedCount(packed) <= 1, "packing collapsed in " + SeedStudy.collapsedCount(packed) + "/4");
     }
+
+    /** Seeds 1–3, 500 steps on the ring: packs of 4 raise the modes captured. */
+    @Test
+    void packingRaisesModeCoverageOnTheRing() {
+        RemedyAssertions.assertRaisesRingCoverage("packing m=4", () -> List.of(new Packing(4)), 3, 500, 3);
+    }
 }
