@@ -47,7 +47,10 @@ public final class Gan {
     private final int dim;
     private int step;
     private StepStats lastFinite;
-    private final String workspaceId = "mcl-gan-step-" + java.util.UUID.randomUUID();
+    // One workspace per thread, shared by every GAN: a step never runs inside another, the workspace grows to the
+    // largest step it has seen, and notebooks that create many GANs do not keep one memory block per GAN.
+    private static final String WORKSPACE_ID = "mcl-gan-step";
+    private static final String EVAL_WORKSPACE_ID = "mcl-gan-eval";
 
     private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0)
@@ -131,7 +134,7 @@ public final class Gan {
         // arrays waited for the garbage collector (RSS grew to ~2.8 GB for a 2×64 GAN). Parameters, gradients
         // and optimiser state were created outside and are updated in place. Hooks that keep an array beyond
         // the step must detach() it.
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, workspaceId)) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, WORKSPACE_ID)) {
             return stepInWorkspace();
         }
     }
@@ -300,7 +303,18 @@ public final class Gan {
     /** {@code n} generated samples in data units, from noise drawn with {@code seed}. */
     public double[][] sample(int n, long seed) {
         Check.atLeast("n", n, 1);
-        return toDataUnits(generator.output(noise(n, new SplittableRandom(seed))));
+        return evaluate(() -> toDataUnits(generator.output(noise(n, new SplittableRandom(seed)))));
+    }
+
+    /**
+     * Runs an evaluation (sampling, D's response) in its own workspace and returns its Java result: its ND4J
+     * temporaries are released at once instead of waiting for the garbage collector (without this, a notebook's
+     * snapshots and samples let the kernel's native memory climb to its JavaCPP limit).
+     */
+    private <T> T evaluate(java.util.function.Supplier<T> f) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP_WORKSPACE, EVAL_WORKSPACE_ID)) {
+            return f.get();
+        }
     }
 
     /** D's probability that each 1-D value (in data units) is real. */
@@ -316,7 +330,7 @@ public final class Gan {
         for (int i = 0; i < xs.length; i++) {
             std[i] = (xs[i] - mean[0]) / sd[0];
         }
-        double[] logits = values(discriminator.output(column(std)));
+        double[] logits = evaluate(() -> values(discriminator.output(column(std))));
         for (int i = 0; i < logits.length; i++) {
             logits[i] = Losses.sigmoid(logits[i]);
         }
@@ -340,7 +354,7 @@ public final class Gan {
                 std[i * dim + j] = (points[i][j] - mean[j]) / sd[j];
             }
         }
-        double[] logits = values(discriminator.output(array(std, points.length, dim)));
+        double[] logits = evaluate(() -> values(discriminator.output(array(std, points.length, dim))));
         for (int i = 0; i < logits.length; i++) {
             logits[i] = Losses.sigmoid(logits[i]);
         }
@@ -366,7 +380,7 @@ public final class Gan {
     }
 
     private Snapshot snapshot(INDArray z) {
-        double[][] samples = toDataUnits(generator.output(z));
+        double[][] samples = evaluate(() -> toDataUnits(generator.output(z)));
         if (dim != 1 || !judgesSingleSamples()) {
             return new Snapshot(step, samples, new double[0], new double[0]);
         }

@@ -198,11 +198,19 @@ public final class Charts {
         }
         XYChart c = xy(title, "angle on the ring (degrees)", "density of generated samples");
         addHistogram(c, "generated", a, 72, 0, 360, FAKE);
+        // Each mode's angle as a thin vertical line over the full height (on the 0–1 axis on the right).
         double[] mx = modes.modes().stream().mapToDouble(m -> angleDegrees(m.center())).toArray();
-        XYSeries m = c.addSeries("mode angles", mx, new double[mx.length]);
-        m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        m.setMarker(SeriesMarkers.TRIANGLE_UP);
-        m.setMarkerColor(REAL);
+        for (int i = 0; i < mx.length; i++) {
+            XYSeries m = c.addSeries(i == 0 ? "modes" : "mode " + i, new double[] {mx[i], mx[i]}, new double[] {0, 1});
+            m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            m.setMarker(SeriesMarkers.NONE);
+            m.setLineColor(REAL);
+            m.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f},
+                    0f));
+            m.setYAxisGroup(1);
+            m.setShowInLegend(i == 0);
+        }
+        probabilityAxisOnTheRight(c, angles.length > 0 ? "D(x)" : "");
         if (angles.length > 0) {
             XYSeries d = c.addSeries("D(x) on the ring (right axis)", angles, dProb);
             d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -210,7 +218,6 @@ public final class Charts {
             d.setLineColor(Color.DARK_GRAY);
             d.setLineStyle(new BasicStroke(2f));
             d.setYAxisGroup(1);
-            probabilityAxisOnTheRight(c, "D(x)");
         }
         c.getStyler().setXAxisMin(0.0);
         c.getStyler().setXAxisMax(360.0);

@@ -14,7 +14,7 @@ import tech.tablesaw.api.Table;
  * VEEGAN's thresholds. The paper trains 400 epochs of 100,000 samples (400,000 steps of 100 packs); that is the
  * default here, and {@code --steps} shortens it.
  */
-final class PacGanTable1 {
+public final class PacGanTable1 {
     /** Steps of the paper's schedule: 400 epochs × 100,000 samples / 100 per batch. */
     static final int PAPER_STEPS = 400_000;
 
@@ -22,12 +22,12 @@ final class PacGanTable1 {
     }
 
     /** One published cell group: mean ± standard error over 10 trials (PacGAN's Table 1). */
-    record Published(String dataset, String method, double modes, double modesSe, double hq, double hqSe, double kl,
+    public record Published(String dataset, String method, double modes, double modesSe, double hq, double hqSe, double kl,
                      double klSe) {
     }
 
     /** The published Table 1 (GAN and PacGAN rows; ALI is not reproduced). */
-    static final List<Published> PAPER = List.of(
+    public static final List<Published> PAPER = List.of(
             new Published("pacgan-ring", "GAN", 6.3, 0.5, 98.2, 0.2, 0.45, 0.09),
             new Published("pacgan-ring", "PacGAN2", 7.9, 0.1, 95.6, 2.0, 0.07, 0.03),
             new Published("pacgan-ring", "PacGAN3", 7.8, 0.1, 97.7, 0.3, 0.10, 0.02),
@@ -36,6 +36,23 @@ final class PacGanTable1 {
             new Published("pacgan-grid", "PacGAN2", 23.8, 0.7, 91.3, 0.8, 0.13, 0.04),
             new Published("pacgan-grid", "PacGAN3", 24.6, 0.4, 94.2, 0.4, 0.06, 0.02),
             new Published("pacgan-grid", "PacGAN4", 24.8, 0.2, 93.6, 0.6, 0.04, 0.01));
+
+    /** The published rows as a table: dataset, method, modes ± se, high-quality % ± se, reverse KL ± se. */
+    public static Table published() {
+        tech.tablesaw.api.StringColumn d = tech.tablesaw.api.StringColumn.create("dataset");
+        tech.tablesaw.api.StringColumn m = tech.tablesaw.api.StringColumn.create("method");
+        tech.tablesaw.api.StringColumn modes = tech.tablesaw.api.StringColumn.create("modes");
+        tech.tablesaw.api.StringColumn hq = tech.tablesaw.api.StringColumn.create("high-quality %");
+        tech.tablesaw.api.StringColumn kl = tech.tablesaw.api.StringColumn.create("reverse KL");
+        for (Published p : PAPER) {
+            d.append(p.dataset().replace("pacgan-", ""));
+            m.append(p.method());
+            modes.append(String.format(Locale.ROOT, "%.1f ± %.1f", p.modes(), p.modesSe()));
+            hq.append(String.format(Locale.ROOT, "%.1f ± %.1f", p.hq(), p.hqSe()));
+            kl.append(String.format(Locale.ROOT, "%.2f ± %.2f", p.kl(), p.klSe()));
+        }
+        return Table.create("PacGAN Table 1 (published, 10 trials, mean ± standard error)", d, m, modes, hq, kl);
+    }
 
     static void main(Path out, int trials, Integer steps, int threads) throws Exception {
         int n = steps == null ? PAPER_STEPS : steps;
@@ -53,8 +70,8 @@ final class PacGanTable1 {
         System.out.println(md);
     }
 
-    /** Ours next to the paper's, one row per data set and method. */
-    static String sideBySide(Table summary, int steps, int trials) {
+    /** Ours (a {@link RemedyStudy#summary} of this preset) next to the paper's, as Markdown. */
+    public static String sideBySide(Table summary, int steps, int trials) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "Ours: %d steps, %d trials. Paper: 400,000 steps, 10 trials. Mean ± standard error.%n%n", steps,
                 trials));

@@ -77,4 +77,26 @@ class ChartsTest {
                 () -> Charts.losses(tech.tablesaw.api.Table.create("h"), "t")).getMessage()
                 .contains("history must have a column 'step'"));
     }
+
+    @Test
+    void ringResponseShowsSamplesModesAndDiscriminator() {
+        var ring = org.modecollapselab.data.GaussianMixture.teachingRing();
+        Gan gan = Gan.create(ring, GanConfig.ringCollapse().withBatchSize(16));
+        gan.train(5);
+        double[][] circle = Charts.circle(2.0, 90);
+        double[] angles = new double[90];
+        for (int i = 0; i < 90; i++) {
+            angles[i] = 4 * i;
+            assertEquals(4 * i, Charts.angleDegrees(circle[i]), 1e-9);
+        }
+        double[] d = gan.discriminatorProbability(circle);
+        XYChart c = Charts.ringResponse(gan.sample(200, 1L), ring.modes(), angles, d, "ring");
+        assertTrue(c.getSeriesMap().containsKey("generated"));
+        assertTrue(c.getSeriesMap().containsKey("modes"));
+        assertEquals(1 + 8 + 1, c.getSeriesMap().size());   // samples, one line per mode, D
+        assertEquals(720, Charts.image(c).getWidth());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Charts.ringResponse(new double[0][], ring.modes(), angles, new double[3], "x")).getMessage()
+                .contains("dProb must have one value per angle (90), was 3"));
+    }
 }
