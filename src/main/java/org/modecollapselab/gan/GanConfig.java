@@ -109,8 +109,10 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
     /**
      * The 2-D architecture of PacGAN's Table 1 (Lin et al. 2018, from the paper's code): latent 2-D N(0, I);
      * G 2→4×400→2 with batch normalisation and ReLU; D 2→3×200→1 with 5-piece maxout units; weights N(0, 0.02²),
-     * biases 0; Adam 10⁻⁴ with β₁ = 0.8 for both; batches of 100. Departures: the generator's loss here is the
-     * non-saturating one, and batch normalisation uses batch statistics when sampling too.
+     * biases 0; Adam 10⁻⁴ with β₁ = 0.8 for both; batches of 100; the non-saturating generator loss (the code's
+     * generator loss, softplus(D(x)) + softplus(−D(G(z))), differs from it by a term that does not depend on G).
+     * Departure: batch normalisation uses batch statistics when sampling too (the code keeps running averages; with
+     * 2,500 samples scored at once the two agree up to sampling noise).
      */
     public static GanConfig pacgan2d() {
         return new GanConfig(2, Latent.GAUSSIAN, List.of(400, 400, 400, 400), List.of(200, 200, 200), Activation.RELU,

