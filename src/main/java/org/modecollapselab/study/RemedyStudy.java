@@ -33,7 +33,8 @@ import tech.tablesaw.api.Table;
  * error per data set and remedy, with each remedy's training speed relative to the plain GAN's.
  *
  * <p>Command line ({@code environment/study} calls it): {@code RemedyStudy [--remedies a,b,…] [--datasets x,y,…]
- * [--seeds N] [--steps S] [--threads T] [--out DIR] [--preset remedies|pacgan-table1]}.
+ * [--seeds N] [--steps S] [--threads T] [--out DIR] [--preset remedies|pacgan-table1|cost]}; {@code cost} prints each
+ * remedy's training speed relative to the plain GAN ({@link #cost}) instead of training runs to the end.
  */
 public final class RemedyStudy {
     /** Samples scored per run (VEEGAN and PacGAN). */
@@ -269,7 +270,7 @@ public final class RemedyStudy {
             if (a.equals("-h") || a.equals("--help")) {
                 System.out.println("options: --remedies a,b,… (" + String.join(",", Remedy.DEFAULTS) + ") --datasets "
                         + "x,y,… (" + String.join(",", StudyCase.DEFAULTS) + ",pacgan-ring,pacgan-grid) --seeds N "
-                        + "--steps S --threads T --out DIR --preset remedies|pacgan-table1");
+                        + "--steps S --threads T --out DIR --preset remedies|pacgan-table1|cost");
                 return;
             }
             if (i + 1 >= args.length) {
@@ -292,8 +293,13 @@ public final class RemedyStudy {
             PacGanTable1.main(out, seeds, steps, threads);
             return;
         }
+        if (preset.equals("cost")) {
+            List<StudyCase> cases = datasets.stream().map(StudyCase::named).toList();
+            System.out.println(cost(cases, remedies.stream().map(Remedy::parse).toList(), steps == null ? 400 : steps));
+            return;
+        }
         if (!preset.equals("remedies")) {
-            throw new IllegalArgumentException("preset must be remedies or pacgan-table1, was '" + preset + "'");
+            throw new IllegalArgumentException("preset must be remedies, pacgan-table1 or cost, was '" + preset + "'");
         }
         List<StudyCase> cases = new ArrayList<>();
         for (String d : datasets) {
@@ -304,6 +310,51 @@ public final class RemedyStudy {
         Table runs = runs(cases, rs, seeds, threads, System.err::println);
         Table summary = summary(runs);
         write(out, runs, summary, "Remedies × data sets");
+    }
+
+    /**
+     * The cost of each remedy: steps/s of its training step relative to the plain GAN's on the same data set and
+     * preset (seed 1; 100 warm-up steps, then {@code steps} timed steps, three rounds with the remedies alternated;
+     * the median round). A benchmark, not a test: it prints a Markdown table.
+     */
+    public static String cost(List<StudyCase> cases, List<Remedy> remedies, int steps) {
+        Check.atLeast("steps", steps, 1);
+        StringBuilder sb = new StringBuilder("| data set | remedy | steps/s (median of 3) | relative to plain |\n|---|---|---|---|\n");
+        for (StudyCase c : cases) {
+            double[][] sps = new double[remedies.size()][3];
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < remedies.size(); i++) {
+                    Remedy r = remedies.get(i);
+                    Gan gan = Gan.create(c.data(), r.adjust().apply(c.config()).withSeed(1),
+                            r.hooks().get().toArray(StepHook[]::new));
+                    for (int k = 0; k < 100; k++) {
+                        gan.step();
+                    }
+                    long t0 = System.nanoTime();
+                    for (int k = 0; k < steps; k++) {
+                        gan.step();
+                    }
+                    sps[i][round] = steps / ((System.nanoTime() - t0) / 1e9);
+                }
+            }
+            double plain = Double.NaN;
+            for (int i = 0; i < remedies.size(); i++) {
+                if (remedies.get(i).name().equals("plain")) {
+                    plain = median(sps[i]);
+                }
+            }
+            for (int i = 0; i < remedies.size(); i++) {
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.2f |%n", c.name(), remedies.get(i).name(),
+                        median(sps[i]), median(sps[i]) / plain));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     /** Writes runs.csv, summary.csv, summary.md and the charts (modes captured, high-quality %) as PNG and SVG. */

@@ -97,8 +97,8 @@ public final class MinibatchDiscrimination implements StepHook {
         if (kernels == 0) {
             return samples;
         }
-        last = forward(samples.toDoubleMatrix());
-        INDArray o = Nd4j.create(last.o).castTo(samples.dataType());
+        last = forward(matrix(samples));
+        INDArray o = array(last.o, samples.dataType());
         INDArray out = Nd4j.hstack(samples, o);
         seen.put(out, last);
         return out;
@@ -111,10 +111,9 @@ public final class MinibatchDiscrimination implements StepHook {
         }
         // ∂/∂x = the direct part plus the part through the kernel features of the batch last passed forward.
         INDArray direct = inputGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, width));
-        double[][] gO = inputGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(width, width + kernels))
-                .toDoubleMatrix();
+        double[][] gO = matrix(inputGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(width, width + kernels)));
         double[][] dx = backward(last, gO, null);
-        return direct.add(Nd4j.create(dx).castTo(inputGradient.dataType()));
+        return direct.add(array(dx, inputGradient.dataType()));
     }
 
     @Override
@@ -143,15 +142,37 @@ public final class MinibatchDiscrimination implements StepHook {
         for (int k = 0; k < 2; k++) {
             Cache f = seen.get(rows[k]);
             if (f == null) {   // another hook changed the batch after this one: recompute
-                f = forward(rows[k].get(NDArrayIndex.all(), NDArrayIndex.interval(0, width)).toDoubleMatrix());
+                f = forward(matrix(rows[k].get(NDArrayIndex.all(), NDArrayIndex.interval(0, width))));
             }
-            double[][] gO = gx.get(NDArrayIndex.interval(ranges[k][0], ranges[k][1]),
-                    NDArrayIndex.interval(width, width + kernels)).toDoubleMatrix();
+            double[][] gO = matrix(gx.get(NDArrayIndex.interval(ranges[k][0], ranges[k][1]),
+                    NDArrayIndex.interval(width, width + kernels)));
             backward(f, gO, dT);
         }
         tGrad.assign(Nd4j.create(dT, new long[] {dT.length}, DataType.DOUBLE).castTo(tGrad.dataType()));
         optimizer.step();
         return 0;
+    }
+
+    /** A [rows, cols] array as Java rows, read in one bulk copy (element-wise reads cost a JNI call each). */
+    private static double[][] matrix(INDArray a) {
+        int rows = (int) a.rows();
+        int cols = (int) a.columns();
+        double[] flat = Nd4j.toFlattened('c', a).castTo(DataType.DOUBLE).toDoubleVector();
+        double[][] m = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(flat, i * cols, m[i], 0, cols);
+        }
+        return m;
+    }
+
+    /** Java rows as a [rows, cols] array of {@code type}, written in one bulk copy. */
+    private static INDArray array(double[][] m, DataType type) {
+        int cols = m.length == 0 ? 0 : m[0].length;
+        double[] flat = new double[m.length * cols];
+        for (int i = 0; i < m.length; i++) {
+            System.arraycopy(m[i], 0, flat, i * cols, cols);
+        }
+        return Nd4j.create(flat, new long[] {m.length, cols}, DataType.DOUBLE).castTo(type);
     }
 
     /**
@@ -222,7 +243,8 @@ public final class MinibatchDiscrimination implements StepHook {
                 }
             }
         }
-        sim = org.nd4j.linalg.ops.transforms.Transforms.exp(Nd4j.createFromArray(sim), false).toDoubleVector();
+        sim = org.nd4j.linalg.ops.transforms.Transforms.exp(Nd4j.create(sim, new long[] {sim.length}, DataType.DOUBLE), false)
+                .toDoubleVector();
         double[][] o = new double[n][kernels];
         double scale = 1.0 / (n - 1);
         p = 0;
