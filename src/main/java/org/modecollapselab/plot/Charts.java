@@ -401,8 +401,8 @@ public final class Charts {
                 for (int i = 0; i < summary.rowCount(); i++) {
                     if (summary.stringColumn("dataset").get(i).equals(d) && summary.stringColumn("remedy").get(i).equals(r)) {
                         double scale = modes ? 100.0 / summary.intColumn("modes_total").get(i) : 1;
-                        mean = summary.doubleColumn(metric + "_mean").get(i) * scale;
-                        se = summary.doubleColumn(metric + "_se").get(i) * scale;
+                        mean = summary.doubleColumn(metric + "_mean").getDouble(i) * scale;
+                        se = summary.doubleColumn(metric + "_se").getDouble(i) * scale;
                     }
                 }
                 y.add(Double.isFinite(mean) ? mean : 0);

@@ -121,6 +121,15 @@ public final class RemedyStudy {
         return toTable(results);
     }
 
+    /** Reads a runs.csv written by this class, with its column types (infinite reverse KL included). */
+    public static Table readRuns(Path csv) throws IOException {
+        tech.tablesaw.api.ColumnType S = tech.tablesaw.api.ColumnType.STRING;
+        tech.tablesaw.api.ColumnType I = tech.tablesaw.api.ColumnType.INTEGER;
+        tech.tablesaw.api.ColumnType D = tech.tablesaw.api.ColumnType.DOUBLE;
+        return Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(csv.toFile())
+                .columnTypes(new tech.tablesaw.api.ColumnType[] {S, S, I, I, I, I, D, D, D, S}));
+    }
+
     static Table toTable(List<Run> runs) {
         StringColumn dataset = StringColumn.create("dataset");
         StringColumn remedy = StringColumn.create("remedy");
@@ -234,15 +243,15 @@ public final class RemedyStudy {
                     summary.intColumn("diverged").get(i) > 0 ? " (" + summary.intColumn("diverged").get(i)
                             + " diverged)" : "",
                     pm(summary, "modes", i, 1) + " / " + summary.intColumn("modes_total").get(i), pm(summary, "high_quality_pct", i, 1),
-                    pm(summary, "reverse_kl", i, 2), summary.doubleColumn("steps_per_s").get(i),
-                    summary.doubleColumn("speed_vs_plain").get(i)));
+                    pm(summary, "reverse_kl", i, 2), summary.doubleColumn("steps_per_s").getDouble(i),
+                    summary.doubleColumn("speed_vs_plain").getDouble(i)));
         }
         return sb.toString();
     }
 
     static String pm(Table t, String metric, int row, int decimals) {
-        double m = t.doubleColumn(metric + "_mean").get(row);
-        double se = t.doubleColumn(metric + "_se").get(row);
+        double m = t.doubleColumn(metric + "_mean").getDouble(row);
+        double se = t.doubleColumn(metric + "_se").getDouble(row);
         if (Double.isInfinite(m)) {
             return "∞ (a run with no high-quality sample)";
         }
@@ -265,12 +274,14 @@ public final class RemedyStudy {
         int threads = 1;
         Path out = Path.of("study-results");
         String preset = "remedies";
+        Path summarise = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 System.out.println("options: --remedies a,b,… (" + String.join(",", Remedy.DEFAULTS) + ") --datasets "
                         + "x,y,… (" + String.join(",", StudyCase.DEFAULTS) + ",pacgan-ring,pacgan-grid) --seeds N "
-                        + "--steps S --threads T --out DIR --preset remedies|pacgan-table1|cost");
+                        + "--steps S --threads T --out DIR --preset remedies|pacgan-table1|cost --summarise RUNS_CSV (summary and "
+                        + "charts of finished runs, no training)");
                 return;
             }
             if (i + 1 >= args.length) {
@@ -285,10 +296,24 @@ public final class RemedyStudy {
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--out" -> out = Path.of(v);
                 case "--preset" -> preset = v;
+                case "--summarise" -> summarise = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
             }
         }
         Files.createDirectories(out);
+        if (summarise != null) {
+            // Re-summarise finished runs (e.g. to redraw the charts) without training again.
+            Table runs = readRuns(summarise);
+            Table summary = summary(runs);
+            write(out, runs, summary, preset.equals("pacgan-table1") ? "PacGAN Table 1" : "Remedies × data sets");
+            if (preset.equals("pacgan-table1")) {
+                String md = PacGanTable1.sideBySide(summary, runs.intColumn("steps").getInt(0),
+                        runs.intColumn("seed").countUnique());
+                writeAtomically(out.resolve("table1.md"), md);
+                System.out.println(md);
+            }
+            return;
+        }
         if (preset.equals("pacgan-table1")) {
             PacGanTable1.main(out, seeds, steps, threads);
             return;

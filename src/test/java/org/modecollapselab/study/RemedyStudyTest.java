@@ -63,8 +63,25 @@ class RemedyStudyTest {
         for (String f : List.of("runs.csv", "summary.csv", "summary.md", "modes.png", "modes.svg", "high-quality.png")) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
-        Table runs = Table.read().csv(dir.resolve("runs.csv").toString());
+        Table runs = RemedyStudy.readRuns(dir.resolve("runs.csv"));
         assertEquals(4, runs.rowCount());
         assertTrue(Files.readString(dir.resolve("summary.md")).contains("packing m=2"));
+    }
+
+    /** A group with an infinite reverse KL (no high-quality sample) survives the CSV round trip, summary and chart. */
+    @Test
+    void infiniteKlIsSummarisedAndReadBack(@TempDir Path dir) throws Exception {
+        List<RemedyStudy.Run> runs = List.of(
+                new RemedyStudy.Run("ring", "plain", 1, 10, 0, 8, 0, Double.POSITIVE_INFINITY, 100, false),
+                new RemedyStudy.Run("ring", "plain", 2, 10, 1, 8, 40, 2.08, 100, false));
+        Path csv = dir.resolve("runs.csv");
+        Files.writeString(csv, RemedyStudy.csv(RemedyStudy.toTable(runs)));
+        Table back = RemedyStudy.readRuns(csv);
+        assertEquals(Double.POSITIVE_INFINITY, back.doubleColumn("reverse_kl").getDouble(0));
+        Table s = RemedyStudy.summary(back);
+        assertTrue(RemedyStudy.markdown(s).contains("∞"), RemedyStudy.markdown(s));
+        Charts.image(Charts.remedyStudy(s, "reverse_kl", "kl"));
+        RemedyStudy.main(new String[] {"--summarise", csv.toString(), "--out", dir.resolve("again").toString()});
+        assertTrue(Files.exists(dir.resolve("again").resolve("modes.png")));
     }
 }
