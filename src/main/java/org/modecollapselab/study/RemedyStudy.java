@@ -159,7 +159,8 @@ public final class RemedyStudy {
     /**
      * Mean and standard error (sd/√n) per data set and remedy, in the order they first appear:
      * modes captured, high-quality %, reverse KL (infinite when a run had no high-quality sample), steps/s and
-     * speed relative to the plain GAN on the same data set (NaN without a plain row).
+     * speed relative to the plain GAN on the same data set (the remedy named "plain", or "GAN" in the PacGAN preset;
+     * NaN without one).
      */
     public static Table summary(Table runs) {
         StringColumn dataset = StringColumn.create("dataset");
@@ -193,6 +194,9 @@ public final class RemedyStudy {
             double[] k = meanSe(ok.doubleColumn("reverse_kl").asDoubleArray());
             double sps = meanSe(ok.doubleColumn("steps_per_s").asDoubleArray())[0];
             Table plain = rows(runs, g[0], "plain");
+            if (plain.rowCount() == 0) {
+                plain = rows(runs, g[0], "GAN");   // the baseline's name in the PacGAN Table 1 preset
+            }
             double plainSps = plain.rowCount() == 0 ? Double.NaN
                     : meanSe(plain.doubleColumn("steps_per_s").asDoubleArray())[0];
             cols[0].append(m[0]);
@@ -237,14 +241,15 @@ public final class RemedyStudy {
                 "| data set | remedy | runs | modes captured | high-quality % | reverse KL | steps/s | speed vs plain |\n"
                         + "|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < summary.rowCount(); i++) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d%s | %s | %s | %s | %.0f | %.2f |%n",
+            double speed = summary.doubleColumn("speed_vs_plain").getDouble(i);
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d%s | %s | %s | %s | %.0f | %s |%n",
                     summary.stringColumn("dataset").get(i), summary.stringColumn("remedy").get(i),
                     summary.intColumn("runs").get(i),
                     summary.intColumn("diverged").get(i) > 0 ? " (" + summary.intColumn("diverged").get(i)
                             + " diverged)" : "",
                     pm(summary, "modes", i, 1) + " / " + summary.intColumn("modes_total").get(i), pm(summary, "high_quality_pct", i, 1),
                     pm(summary, "reverse_kl", i, 2), summary.doubleColumn("steps_per_s").getDouble(i),
-                    summary.doubleColumn("speed_vs_plain").getDouble(i)));
+                    Double.isNaN(speed) ? "—" : String.format(Locale.ROOT, "%.2f", speed)));
         }
         return sb.toString();
     }
