@@ -5,9 +5,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -24,6 +22,7 @@ import org.modecollapselab.gan.Snapshot;
 import org.modecollapselab.metric.CoverageReport;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.metric.ModeTimeline;
+import org.modecollapselab.util.AtomicFiles;
 import org.modecollapselab.util.Check;
 import tech.tablesaw.api.Table;
 
@@ -339,16 +338,15 @@ public final class Charts {
         Check.notNull("base", base);
         try {
             Path dir = base.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
             String name = base.getFileName().toString();
             Path png = dir.resolve(name + ".png");
             Path svg = dir.resolve(name + ".svg");
-            Path tmpPng = Files.createTempFile(dir, "." + name, ".png");
+            Path tmpPng = AtomicFiles.temporaryFor(png, ".png");
             BitmapEncoder.saveBitmap(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG);
-            Files.move(tmpPng, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Path tmpSvg = Files.createTempFile(dir, "." + name, ".svg");
+            AtomicFiles.moveIntoPlace(tmpPng, png);
+            Path tmpSvg = AtomicFiles.temporaryFor(svg, ".svg");
             VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            Files.move(tmpSvg, svg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.moveIntoPlace(tmpSvg, svg);
             return List.of(png, svg);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save chart to " + base + ".png/.svg", e);

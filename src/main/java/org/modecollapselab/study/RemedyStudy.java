@@ -3,7 +3,6 @@ package org.modecollapselab.study;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -266,9 +265,7 @@ public final class RemedyStudy {
 
     /** Writes {@code text} to {@code file} through a temporary file and an atomic rename. */
     static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".part");
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        org.modecollapselab.util.AtomicFiles.writeString(file, text);
     }
 
     public static void main(String[] args) throws Exception {
