@@ -47,10 +47,15 @@ public final class RemedyStudy {
                       double highQualityPercent, double reverseKl, double stepsPerSecond, boolean diverged) {
     }
 
+    /** A fresh GAN for a case, a remedy (its configuration adjustment and fresh hooks) and a seed. */
+    static Gan newGan(StudyCase c, Remedy r, int seed) {
+        GanConfig config = r.adjust().apply(c.config()).withSeed(seed);
+        return Gan.create(c.data(), config, r.hooks().get().toArray(StepHook[]::new));
+    }
+
     /** Trains and scores one run. */
     public static Run run(StudyCase c, Remedy r, int seed) {
-        GanConfig config = r.adjust().apply(c.config()).withSeed(seed);
-        Gan gan = Gan.create(c.data(), config, r.hooks().get().toArray(StepHook[]::new));
+        Gan gan = newGan(c, r, seed);
         int modes = c.data().modes().size();
         // Speed is timed after the first tenth of the steps, so that JIT compilation and the step's workspace
         // learning do not count against whichever run comes first.
@@ -352,8 +357,7 @@ public final class RemedyStudy {
             for (int round = 0; round < 3; round++) {
                 for (int i = 0; i < remedies.size(); i++) {
                     Remedy r = remedies.get(i);
-                    Gan gan = Gan.create(c.data(), r.adjust().apply(c.config()).withSeed(1),
-                            r.hooks().get().toArray(StepHook[]::new));
+                    Gan gan = newGan(c, r, 1);
                     for (int k = 0; k < 100; k++) {
                         gan.step();
                     }

@@ -149,11 +149,15 @@ public final class Unrolling implements StepHook {
         int nf = (int) fake.rows();
         INDArray both = Nd4j.vstack(real, fake);
         s.parameters().assign(d.parameters());
+        // Each look-ahead update's pass and loss derivatives are kept (in the step's workspace) for the way back.
+        Mlp.Pass[] passes = new Mlp.Pass[steps];
+        INDArray[][] derivatives = new INDArray[steps][];
         for (int j = 0; j < steps; j++) {
             history[j].assign(s.parameters());
-            Mlp.Pass pass = s.forward(both);
+            passes[j] = s.forward(both);
+            derivatives[j] = discriminatorDerivatives(passes[j], nr, nf);
             s.zeroGradients();
-            s.backward(pass, discriminatorDerivatives(pass, nr, nf)[0], true, false);
+            s.backward(passes[j], derivatives[j][0], true, false);
             s.parameters().subi(s.gradients().mul(learningRate));
         }
         // The generator's loss at D_k, its gradient w.r.t. the fakes and (for the exact version) w.r.t. D_k.
@@ -168,10 +172,8 @@ public final class Unrolling implements StepHook {
             //   ∂L/∂fake += −η·∂(λ·g)/∂fake   and   ∂L/∂D_j = λ − η·H(D_j)·λ.
             INDArray lambda = s.gradients().dup();
             for (int j = steps - 1; j >= 0; j--) {
-                s.parameters().assign(history[j]);
-                Mlp.Pass pass = s.forward(both);
-                INDArray[] dl = discriminatorDerivatives(pass, nr, nf);
-                Mlp.CurvatureProducts cp = s.curvatureProducts(pass, dl[0], dl[1], lambda);
+                s.parameters().assign(history[j]);   // the products use D_j's weights with D_j's pass
+                Mlp.CurvatureProducts cp = s.curvatureProducts(passes[j], derivatives[j][0], derivatives[j][1], lambda);
                 fakeGradient.subi(cp.inputGradient().get(NDArrayIndex.interval(nr, nr + nf), NDArrayIndex.all())
                         .mul(learningRate));
                 lambda.subi(cp.hessianVector().muli(learningRate));
