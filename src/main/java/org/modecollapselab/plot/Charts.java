@@ -317,6 +317,11 @@ public final class Charts {
         }
         XYSeries off = line(c, "off-mode", steps, timeline.offModeFractions(), Color.GRAY);
         off.setLineStyle(DASHED);
+        if (names.size() > 4) {
+            // A horizontal legend below the chart does not fit 8 or 25 modes: list them down the right side.
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
         return c;
     }
 
