@@ -9,7 +9,7 @@ import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.MlpSpec;
 import org.modecollapselab.util.Check;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
@@ -422,30 +422,12 @@ public final class Gan {
         return array(v, v.length, 1);
     }
 
-    /** An array of the config's data type, filled from Java without a cast op on the ND4J side. */
+    /** An array of the config's data type, filled from Java. */
     private INDArray array(double[] v, long rows, long cols) {
-        if (config.dataType() == DataType.DOUBLE) {
-            return Nd4j.create(v, new long[] {rows, cols}, DataType.DOUBLE);
-        }
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return Nd4j.create(f, new long[] {rows, cols}, 'c');
+        return NdArrays.of(v, rows, cols, config.dataType());
     }
 
-    /** The values of an array, row-major, as doubles, read without a cast op on the ND4J side. */
     private static double[] values(INDArray a) {
-        // (INDArray.ravel('c') in M2.1 reads the order character as a dimension: shape [99, n].)
-        INDArray flat = a.rank() == 1 || a.isVector() ? a : Nd4j.toFlattened('c', a);
-        if (a.dataType() == DataType.DOUBLE) {
-            return flat.toDoubleVector();
-        }
-        float[] f = flat.toFloatVector();
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
+        return NdArrays.values(a);
     }
 }

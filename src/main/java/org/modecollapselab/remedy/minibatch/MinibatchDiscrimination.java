@@ -5,6 +5,7 @@ import org.modecollapselab.gan.GanConfig;
 import org.modecollapselab.gan.Optimizer;
 import org.modecollapselab.gan.StepHook;
 import org.modecollapselab.util.Check;
+import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -153,26 +154,12 @@ public final class MinibatchDiscrimination implements StepHook {
         return 0;
     }
 
-    /** A [rows, cols] array as Java rows, read in one bulk copy (element-wise reads cost a JNI call each). */
     private static double[][] matrix(INDArray a) {
-        int rows = (int) a.rows();
-        int cols = (int) a.columns();
-        double[] flat = Nd4j.toFlattened('c', a).castTo(DataType.DOUBLE).toDoubleVector();
-        double[][] m = new double[rows][cols];
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(flat, i * cols, m[i], 0, cols);
-        }
-        return m;
+        return NdArrays.rows(a);
     }
 
-    /** Java rows as a [rows, cols] array of {@code type}, written in one bulk copy. */
     private static INDArray array(double[][] m, DataType type) {
-        int cols = m.length == 0 ? 0 : m[0].length;
-        double[] flat = new double[m.length * cols];
-        for (int i = 0; i < m.length; i++) {
-            System.arraycopy(m[i], 0, flat, i * cols, cols);
-        }
-        return Nd4j.create(flat, new long[] {m.length, cols}, DataType.DOUBLE).castTo(type);
+        return NdArrays.of(m, type);
     }
 
     /**

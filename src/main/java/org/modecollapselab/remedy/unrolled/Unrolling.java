@@ -7,6 +7,8 @@ import org.modecollapselab.gan.StepHook;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.util.Check;
+import org.modecollapselab.util.NdArrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -201,12 +203,12 @@ public final class Unrolling implements StepHook {
             double p = Losses.sigmoid(logits[i]);
             c[i] = p * (1 - p) / (i < nr ? nr : nf);   // each side's loss is a mean over its rows
         }
-        return new INDArray[] {Nd4j.create(g, new long[] {nr + nf, 1}).castTo(pass.output().dataType()),
-                Nd4j.create(c, new long[] {nr + nf, 1}).castTo(pass.output().dataType())};
+        DataType type = pass.output().dataType();
+        return new INDArray[] {NdArrays.of(g, nr + nf, 1, type), NdArrays.of(c, nr + nf, 1, type)};
     }
 
     private static INDArray column(double[] v, Mlp like) {
-        return Nd4j.create(v, new long[] {v.length, 1}).castTo(like.dataType());
+        return NdArrays.of(v, v.length, 1, like.dataType());
     }
 
     /** A scratch copy of D's shape and k parameter slots, made once outside any workspace. */

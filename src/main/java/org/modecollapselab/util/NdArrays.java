@@ -1,0 +1,66 @@
+package org.modecollapselab.util;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Moving numbers between Java arrays and ND4J arrays in one bulk copy, in the target's data type, without a cast
+ * op on the ND4J side (element-wise reads and writes cost a JNI call each; a cast op is one more op per array).
+ */
+public final class NdArrays {
+    private NdArrays() {
+    }
+
+    /** A [rows, cols] array of {@code type} (FLOAT or DOUBLE) filled row-major from {@code v}. */
+    public static INDArray of(double[] v, long rows, long cols, DataType type) {
+        if (type == DataType.DOUBLE) {
+            return Nd4j.create(v, new long[] {rows, cols}, DataType.DOUBLE);
+        }
+        if (type != DataType.FLOAT) {
+            throw new IllegalArgumentException("type must be FLOAT or DOUBLE, was " + type);
+        }
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return Nd4j.create(f, new long[] {rows, cols}, 'c');
+    }
+
+    /** Java rows (all of one length) as a [rows, cols] array of {@code type}. */
+    public static INDArray of(double[][] rows, DataType type) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        double[] flat = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * cols, cols);
+        }
+        return of(flat, rows.length, cols, type);
+    }
+
+    /** The values of an array, row-major, as doubles. */
+    public static double[] values(INDArray a) {
+        // (INDArray.ravel('c') in M2.1 reads the order character as a dimension: shape [99, n].)
+        INDArray flat = a.rank() == 1 || a.isVector() ? a : Nd4j.toFlattened('c', a);
+        if (a.dataType() == DataType.DOUBLE) {
+            return flat.toDoubleVector();
+        }
+        float[] f = flat.toFloatVector();
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    /** A [rows, cols] array as Java rows. */
+    public static double[][] rows(INDArray a) {
+        int rows = (int) a.rows();
+        int cols = (int) a.columns();
+        double[] flat = values(a);
+        double[][] m = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(flat, i * cols, m[i], 0, cols);
+        }
+        return m;
+    }
+}
