@@ -7,8 +7,8 @@ import org.modecollapselab.data.DataSource;
 import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.gan.GanConfig;
-import org.modecollapselab.gan.OptimizerSpec;
+import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.nn.OptimizerSpec;
 
 /**
  * Times the training step for {@code environment/bench}: {@code java … GanBenchmark <case> <warmupSteps> <steps>}
@@ -49,16 +49,8 @@ public final class GanBenchmark {
         String name = args[0];
         int warmup = Integer.parseInt(args[1]);
         int steps = Integer.parseInt(args[2]);
-        Gan gan = Gan.create(data(name), config(name));
-        for (int i = 0; i < warmup; i++) {
-            gan.step();
-        }
-        long t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            gan.step();
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "case=%s steps_per_s=%.1f peak_rss_mib=%.0f%n", name, steps / seconds, peakRssMib());
+        double sps = StepTimer.stepsPerSecond(Gan.create(data(name), config(name)), warmup, steps);
+        System.out.printf(Locale.ROOT, "case=%s steps_per_s=%.1f peak_rss_mib=%.0f%n", name, sps, peakRssMib());
     }
 
     /** Peak resident memory of this process (VmHWM), heap and off-heap together; NaN where not on Linux. */

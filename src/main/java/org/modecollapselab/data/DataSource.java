@@ -1,13 +1,22 @@
 package org.modecollapselab.data;
 
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.modecollapselab.metric.ModeSet;
+import org.modecollapselab.sampler.Sampler;
+import org.modecollapselab.util.Check;
 
 /**
  * Real data for a GAN: draws samples in data units (e.g. °C) and knows its modes, so that generated
- * samples can be scored for mode coverage.
+ * samples can be scored for mode coverage. Data whose samples carry a class (the mode each was drawn from, a
+ * site, a digit) also give their labels ({@link #classes()}, {@link #sampleLabelled}), for conditional GANs and
+ * one GAN per class.
  */
 public interface DataSource {
+    /** Samples and the class of each. */
+    record Labelled(double[] values, int[] labels) {
+    }
+
     /** Number of coordinates per sample. */
     int dimension();
 
@@ -25,4 +34,47 @@ public interface DataSource {
 
     /** Per-coordinate standard deviation used to standardise the data before training. */
     double[] sd();
+
+    /** Number of classes of the samples' labels (0..classes−1), 0 when the samples carry none. */
+    default int classes() {
+        return 0;
+    }
+
+    /**
+     * Draws {@code n} samples with their class labels: the values are exactly those {@link #sample(int,
+     * RandomGenerator)} draws from the same generator state.
+     *
+     * @throws IllegalStateException when the data has no labels ({@link #classes()} is 0)
+     */
+    default Labelled sampleLabelled(int n, RandomGenerator rng) {
+        throw new IllegalStateException("data '" + name() + "' has no class labels (classes() is 0)");
+    }
+
+    /** The data as a {@link Sampler} (for charts and metrics that compare real with generated samples). */
+    default Sampler asSampler() {
+        DataSource self = this;
+        return new Sampler() {
+            @Override
+            public int dimension() {
+                return self.dimension();
+            }
+
+            @Override
+            public double[][] sample(int n, long seed) {
+                Check.atLeast("n", n, 0);
+                double[] flat = self.sample(n, new SplittableRandom(seed));
+                int d = self.dimension();
+                double[][] out = new double[n][d];
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(flat, i * d, out[i], 0, d);
+                }
+                return out;
+            }
+
+            @Override
+            public String label() {
+                return self.name();
+            }
+        };
+    }
 }

@@ -86,11 +86,31 @@ public record GaussianMixture(String name, ModeSet modes) implements DataSource 
 
     @Override
     public double[] sample(int n, RandomGenerator rng) {
+        return draw(n, rng, null);
+    }
+
+    /** The label of a sample is the index of its mode. */
+    @Override
+    public int classes() {
+        return modes.size();
+    }
+
+    @Override
+    public Labelled sampleLabelled(int n, RandomGenerator rng) {
+        int[] labels = new int[Check.atLeast("n", n, 0)];
+        return new Labelled(draw(n, rng, labels), labels);
+    }
+
+    private double[] draw(int n, RandomGenerator rng, int[] labels) {
         Check.atLeast("n", n, 0);
         int d = dimension();
         double[] out = new double[n * d];
         for (int i = 0; i < n; i++) {
-            Mode m = pick(rng.nextDouble());
+            int k = pick(rng.nextDouble());
+            if (labels != null) {
+                labels[i] = k;
+            }
+            Mode m = modes.get(k);
             double[] c = m.center();
             for (int j = 0; j < d; j++) {
                 out[i * d + j] = c[j] + m.sd() * rng.nextGaussian();
@@ -110,15 +130,15 @@ public record GaussianMixture(String name, ModeSet modes) implements DataSource 
         return out;
     }
 
-    private Mode pick(double u) {
+    private int pick(double u) {
         double acc = 0;
-        for (Mode m : modes.modes()) {
-            acc += m.weight();
+        for (int i = 0; i < modes.size(); i++) {
+            acc += modes.get(i).weight();
             if (u < acc) {
-                return m;
+                return i;
             }
         }
-        return modes.get(modes.size() - 1);
+        return modes.size() - 1;
     }
 
     @Override

@@ -65,10 +65,30 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
 
     @Override
     public double[] sample(int n, RandomGenerator rng) {
+        return draw(n, rng, null);
+    }
+
+    /** The label of a sample is the index of its component. */
+    @Override
+    public int classes() {
+        return components.size();
+    }
+
+    @Override
+    public Labelled sampleLabelled(int n, RandomGenerator rng) {
+        int[] labels = new int[Check.atLeast("n", n, 0)];
+        return new Labelled(draw(n, rng, labels), labels);
+    }
+
+    private double[] draw(int n, RandomGenerator rng, int[] labels) {
         Check.atLeast("n", n, 0);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            Component c = component(rng.nextDouble());
+            int k = componentIndex(rng.nextDouble());
+            Component c = components.get(k);
+            if (labels != null) {
+                labels[i] = k;
+            }
             out[i] = c.mean() + c.sd() * rng.nextGaussian();
         }
         return out;
@@ -76,14 +96,18 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
 
     /** The component that a uniform draw {@code u} in [0, 1) selects, by cumulative weight. */
     public Component component(double u) {
+        return components.get(componentIndex(u));
+    }
+
+    private int componentIndex(double u) {
         double acc = 0;
-        for (Component k : components) {
-            acc += k.weight();
+        for (int i = 0; i < components.size(); i++) {
+            acc += components.get(i).weight();
             if (u < acc) {
-                return k;
+                return i;
             }
         }
-        return components.get(components.size() - 1);
+        return components.size() - 1;
     }
 
     /** {@code n} samples drawn from a fresh generator seeded with {@code seed}. */

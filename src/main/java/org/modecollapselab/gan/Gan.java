@@ -3,11 +3,23 @@ package org.modecollapselab.gan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.modecollapselab.config.Architecture;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.metric.Mode;
-import org.modecollapselab.nn.Activation;
-import org.modecollapselab.nn.Mlp;
-import org.modecollapselab.nn.MlpSpec;
+import org.modecollapselab.nn.Network;
+import org.modecollapselab.nn.Optimizer;
+import org.modecollapselab.objective.Objective;
+import org.modecollapselab.remedy.DiscriminatorPhase;
+import org.modecollapselab.remedy.GeneratorPhase;
+import org.modecollapselab.remedy.InputTransform;
+import org.modecollapselab.remedy.LatentCodes;
+import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.remedy.Setup;
+import org.modecollapselab.remedy.StepContext;
+import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.sampler.Sampler;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -18,28 +30,37 @@ import org.nd4j.linalg.api.memory.enums.ResetPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A GAN with MLP generator and discriminator (Goodfellow et al., "Generative Adversarial Nets", 2014), and
- * the project's one training step: {@code k} discriminator updates, then one generator update.
+ * A GAN (Goodfellow et al., "Generative Adversarial Nets", 2014) and the project's one training step:
+ * {@code k} discriminator updates, then one generator update.
  *
  * <p>Data are standardised with the data source's mean and standard deviation before training, and generated
- * samples are mapped back to data units. The discriminator outputs a logit; losses and their gradients with
- * respect to the logits are computed in double precision ({@link Losses}), everything else is ND4J.
- * Remedies plug in as {@link StepHook}s. Weights, data draws and noise all derive from the config's seed,
- * so the same seed gives the same numbers on CPU.
+ * samples are mapped back to data units. The networks are built by the configuration's {@link Architecture}s
+ * (MLPs by default) and seen through {@link Network}; the losses are the configuration's {@link Objective}, on D's
+ * first output, in double precision. Remedies plug in as {@link Remedy} values, each creating its
+ * {@link StepHook} for this GAN. Weights, data draws and noise all derive from the config's seed, so the same seed
+ * gives the same numbers on CPU. A GAN is a {@link Sampler}.
  */
-public final class Gan {
+public final class Gan implements Sampler {
     private final DataSource data;
     private final GanConfig config;
-    private final Mlp generator;
-    private final Mlp discriminator;
+    private final Objective objective;
+    private final Network generator;
+    private final Network discriminator;
     private final Optimizer generatorOptimizer;
     private final Optimizer discriminatorOptimizer;
+    private final List<Remedy> remedies;
     private final List<StepHook> hooks;
+    /** The hooks' transforms of D's input, in order (hooks without one are left out). */
+    private final InputTransform[] transforms;
+    private final boolean trainableTransforms;
+    private final boolean needsLabels;
+    private final double generatorObjectiveWeight;
     private final SplittableRandom dataRng;
     private final SplittableRandom noiseRng;
     private final double[] mean;
@@ -61,44 +82,128 @@ public final class Gan {
             .policySpill(SpillPolicy.REALLOCATE)
             .build();
 
-    private Gan(DataSource data, GanConfig config, List<StepHook> hooks) {
-        this.data = Check.notNull("data", data);
-        this.config = Check.notNull("config", config);
-        this.hooks = List.copyOf(hooks);
+    private Gan(DataSource data, GanConfig requested, List<Remedy> remedies) {
+        this.data = data;
+        this.remedies = remedies;
         this.dim = data.dimension();
         this.mean = data.mean();
         this.sd = data.sd();
-        for (int i = 0; i < dim; i++) {
-            Check.positive("data sd[" + i + "]", sd[i]);
-        }
+        this.config = checked(data, requested, remedies);
+        this.objective = config.objective();
+        this.needsLabels = remedies.stream().anyMatch(Remedy::needsLabels);
         SplittableRandom root = new SplittableRandom(config.seed());
         long gSeed = root.nextLong();
         long dSeed = root.nextLong();
         this.dataRng = root.split();
         this.noiseRng = root.split();
-        this.generator = new Mlp(new MlpSpec(config.latentDim(), config.generatorHidden(), dim,
-                config.generatorActivation(), Activation.IDENTITY, config.init(), config.generatorBatchNorm(), 1),
-                config.dataType(), gSeed);
+        int gInputs = config.latentDim();
+        int dOutputs = 1;
+        int[] widthBefore = new int[remedies.size()];
         int dInputs = dim;
-        for (StepHook h : this.hooks) {
-            h.check(config, dim);
-            dInputs = h.discriminatorInputWidth(dInputs);
+        for (int i = 0; i < remedies.size(); i++) {
+            Remedy r = remedies.get(i);
+            widthBefore[i] = dInputs;
+            dInputs = Check.atLeast("D input width after " + r.label(), r.discriminatorInputWidth(dInputs), 1);
+            gInputs += Check.atLeast("generatorInputExtra of " + r.label(), r.generatorInputExtra(), 0);
+            dOutputs += Check.atLeast("discriminatorOutputExtra of " + r.label(), r.discriminatorOutputExtra(), 0);
         }
-        this.discriminator = new Mlp(new MlpSpec(dInputs, config.discriminatorHidden(), 1,
-                config.discriminatorActivation(), Activation.IDENTITY, config.init(), false,
-                config.discriminatorMaxout()), config.dataType(), dSeed);
+        this.generator = build(config.generatorArchitecture(), Architecture.Role.GENERATOR, gInputs, dim, gSeed);
+        this.discriminator = build(config.discriminatorArchitecture(), Architecture.Role.DISCRIMINATOR, dInputs,
+                dOutputs, dSeed);
         this.generatorOptimizer = new Optimizer(config.generatorOptimizer(), generator);
         this.discriminatorOptimizer = new Optimizer(config.discriminatorOptimizer(), discriminator);
-    }
-
-    /** A new GAN for {@code data}, with optional remedy hooks. */
-    public static Gan create(DataSource data, GanConfig config, StepHook... hooks) {
-        for (int i = 0; i < hooks.length; i++) {
-            Check.notNull("hooks[" + i + "]", hooks[i]);
+        List<StepHook> hs = new ArrayList<>();
+        List<InputTransform> ts = new ArrayList<>();
+        double weight = 1;
+        boolean trainable = false;
+        for (int i = 0; i < remedies.size(); i++) {
+            Remedy r = remedies.get(i);
+            // The first remedy gets the GAN's seed, each further one a distinct seed of its own.
+            long seed = i == 0 ? config.seed() : new SplittableRandom(config.seed() + i).nextLong();
+            StepHook h = r.start(new Setup(config, dim, data.classes(), widthBefore[i], generator, discriminator,
+                    seed));
+            if (h == null) {
+                throw new IllegalStateException("remedy " + r.label() + " created no state (start returned null)");
+            }
+            hs.add(h);
+            weight *= Check.inRange("generatorObjectiveWeight of " + r.label(), h.generatorObjectiveWeight(), 0, 1);
+            InputTransform t = h.discriminatorInput();
+            if (t != null) {
+                ts.add(t);
+                trainable |= t.trainable();
+            }
         }
-        return new Gan(data, config, List.of(hooks));
+        this.hooks = List.copyOf(hs);
+        this.transforms = ts.toArray(InputTransform[]::new);
+        this.trainableTransforms = trainable;
+        this.generatorObjectiveWeight = weight;
     }
 
+    private Network build(Architecture a, Architecture.Role role, int inputs, int outputs, long seed) {
+        Network n = a.build(role, inputs, outputs, config, seed);
+        if (n == null || n.inputs() != inputs || n.outputs() != outputs || n.dataType() != config.dataType()) {
+            throw new IllegalStateException("architecture " + a + " must build a " + role + " with " + inputs
+                    + " inputs, " + outputs + " outputs and data type " + config.dataType() + ", built "
+                    + (n == null ? "null" : n.describe() + " (" + n.inputs() + " → " + n.outputs() + ", "
+                    + n.dataType() + ")"));
+        }
+        return n;
+    }
+
+    /** The configuration after the remedies' adjustments, once every remedy has checked it. */
+    private static GanConfig checked(DataSource data, GanConfig requested, List<? extends Remedy> remedies) {
+        int dim = data.dimension();
+        double[] sd = data.sd();
+        for (int i = 0; i < dim; i++) {
+            Check.positive("data sd[" + i + "]", sd[i]);
+        }
+        GanConfig c = requested;
+        for (Remedy r : remedies) {
+            c = Check.notNull("config adjusted by " + r.label(), r.adjust(c));
+        }
+        for (Remedy r : remedies) {
+            r.check(c, dim, data.classes());
+        }
+        if (data.classes() == 0 && remedies.stream().anyMatch(Remedy::needsLabels)) {
+            throw new IllegalArgumentException("data must have class labels for "
+                    + remedies.stream().filter(Remedy::needsLabels).map(Remedy::label).toList() + ", but '"
+                    + data.name() + "' has none");
+        }
+        return c;
+    }
+
+    /**
+     * Checks data, configuration and remedies as {@link #create} does, without building networks: for studies
+     * that validate every run before training any.
+     */
+    public static void check(DataSource data, GanConfig config, List<? extends Remedy> remedies) {
+        Check.notNull("data", data);
+        Check.notNull("config", config);
+        Check.notNull("remedies", remedies);
+        for (int i = 0; i < remedies.size(); i++) {
+            Check.notNull("remedies[" + i + "]", remedies.get(i));
+        }
+        checked(data, config, remedies);
+    }
+
+    /** A new GAN for {@code data}, with optional remedies (each creates its own state for this GAN). */
+    public static Gan create(DataSource data, GanConfig config, Remedy... remedies) {
+        Check.notNull("remedies", remedies);
+        return create(data, config, java.util.Arrays.asList(remedies));
+    }
+
+    /** A new GAN for {@code data} with the remedies of a list, in order. */
+    public static Gan create(DataSource data, GanConfig config, List<? extends Remedy> remedies) {
+        Check.notNull("data", data);
+        Check.notNull("config", config);
+        Check.notNull("remedies", remedies);
+        for (int i = 0; i < remedies.size(); i++) {
+            Check.notNull("remedies[" + i + "]", remedies.get(i));
+        }
+        return new Gan(data, config, List.copyOf(remedies));
+    }
+
+    /** The configuration this GAN trains with (after the remedies' adjustments). */
     public GanConfig config() {
         return config;
     }
@@ -107,17 +212,45 @@ public final class Gan {
         return data;
     }
 
-    public Mlp generator() {
+    public Network generator() {
         return generator;
     }
 
-    public Mlp discriminator() {
+    public Network discriminator() {
         return discriminator;
+    }
+
+    /** The remedies, in the order given. */
+    public List<Remedy> remedies() {
+        return remedies;
+    }
+
+    /** The state {@code remedy} created for this GAN (the first, if the same remedy was given twice). */
+    public StepHook stateOf(Remedy remedy) {
+        Check.notNull("remedy", remedy);
+        for (int i = 0; i < remedies.size(); i++) {
+            if (remedies.get(i) == remedy || remedies.get(i).equals(remedy)) {
+                return hooks.get(i);
+            }
+        }
+        throw new IllegalArgumentException("remedy must be one of this GAN's " + remedies.stream()
+                .map(Remedy::label).toList() + ", was " + remedy.label());
     }
 
     /** Steps trained so far. */
     public int stepsDone() {
         return step;
+    }
+
+    @Override
+    public int dimension() {
+        return dim;
+    }
+
+    /** "plain GAN", or the remedies' labels joined with " + ". */
+    @Override
+    public String label() {
+        return remedies.isEmpty() ? "plain GAN" : String.join(" + ", remedies.stream().map(Remedy::label).toList());
     }
 
     // ---------------------------------------------------------------- the one training step
@@ -141,49 +274,79 @@ public final class Gan {
 
     private StepStats stepInWorkspace() {
         int s = step + 1;
+        Context context = new Context(s);
         for (StepHook h : hooks) {
-            h.beforeStep(this, s);
+            h.beforeStep(context);
         }
         int b = config.batchSize();
         double dLoss = 0;
         double realScore = 0;
         double fakeScore = 0;
+        DPhase last = null;
         for (int k = 0; k < config.discriminatorSteps(); k++) {
-            INDArray real = toDiscriminator(realBatch(b));
-            INDArray fake = toDiscriminator(generator.output(noise(b, noiseRng)));
-            // One forward pass over real and fake together: rows [0, n) real, [n, 2n) fake.
-            int n = (int) real.rows();
-            Mlp.Pass pass = discriminator.forward(Nd4j.vstack(real, fake));
-            double[] logits = values(pass.output());
-            double[] lr = java.util.Arrays.copyOfRange(logits, 0, n);
-            double[] lf = java.util.Arrays.copyOfRange(logits, n, 2 * n);
-            double[] gr = new double[n];
-            double[] gf = new double[n];
-            dLoss = Losses.discriminator(lr, lf, 1.0, gr, gf);
-            realScore = Losses.meanProbability(lr);
-            fakeScore = Losses.meanProbability(lf);
-            double[] grad = new double[2 * n];
-            System.arraycopy(gr, 0, grad, 0, n);
-            System.arraycopy(gf, 0, grad, n, n);
-            INDArray outputGradient = column(grad);
+            Batch real = realBatch(b);
+            Batch latent = latent(b, noiseRng, null);
+            INDArray fakeSamples = generator.output(latent.x());
+            Applied[] realSeen = toDiscriminator(real.x(), real.labels());
+            Applied[] fakeSeen = toDiscriminator(fakeSamples, latent.labels());
+            INDArray realIn = seen(realSeen, real.x());
+            INDArray fakeIn = seen(fakeSeen, fakeSamples);
+            // One forward pass over real and fake together: rows [0, nr) real, [nr, nr + nf) fake.
+            int nr = (int) realIn.rows();
+            int nf = (int) fakeIn.rows();
+            Network.Pass pass = discriminator.forward(Nd4j.vstack(realIn, fakeIn));
+            double[] outputs = firstColumn(pass.output());
+            double[] lr = java.util.Arrays.copyOfRange(outputs, 0, nr);
+            double[] lf = java.util.Arrays.copyOfRange(outputs, nr, nr + nf);
+            double[] gr = new double[nr];
+            double[] gf = new double[nf];
+            dLoss = objective.discriminatorLoss(lr, lf, gr, gf);
+            realScore = objective.meanScore(lr);
+            fakeScore = objective.meanScore(lf);
+            double[] grad = new double[nr + nf];
+            System.arraycopy(gr, 0, grad, 0, nr);
+            System.arraycopy(gf, 0, grad, nr, nf);
+            INDArray outputGradient = outputGradient(grad);
             discriminator.backward(pass, outputGradient, true, false);
+            DPhase phase = new DPhase(context, k, realIn, fakeIn, real.labels(), latent.labels(), latent.x(), pass,
+                    outputGradient, realSeen, fakeSeen);
+            if (trainableTransforms) {
+                phase.trainTransforms();
+            }
             for (StepHook h : hooks) {
-                dLoss += h.discriminatorTerms(new StepHook.DiscriminatorBatch(this, s, real, fake, pass,
-                        outputGradient));
+                dLoss += h.discriminatorTerms(phase);
             }
             discriminatorOptimizer.step();
+            for (StepHook h : hooks) {
+                h.afterDiscriminatorUpdate(context);
+            }
+            last = phase;
         }
 
-        INDArray z = noise(b, noiseRng);
-        Mlp.Pass gPass = generator.forward(z);
-        Mlp.Pass dPass = discriminator.forward(toDiscriminator(gPass.output()));
-        double[] lf = values(dPass.output());
+        Batch latent = latent(b, noiseRng, null);
+        Network.Pass gPass = generator.forward(latent.x());
+        Applied[] fakeSeen = toDiscriminator(gPass.output(), latent.labels());
+        Network.Pass dPass = discriminator.forward(seen(fakeSeen, gPass.output()));
+        double[] lf = firstColumn(dPass.output());
         double[] gl = new double[lf.length];
-        double gLoss = Losses.generator(config.loss(), lf, gl);
-        double baseLoss = gLoss;
-        INDArray fakeGrad = fromDiscriminator(discriminator.backward(dPass, column(gl), false, true));
+        double objectiveLoss = objective.generatorLoss(lf, gl);
+        INDArray fakeGrad;
+        double gLoss;
+        if (generatorObjectiveWeight == 0) {
+            // A remedy replaces G's objective (unrolling): no backward pass for it.
+            fakeGrad = gPass.output().ulike().assign(0);
+            gLoss = 0;
+        } else {
+            fakeGrad = fromDiscriminator(fakeSeen, discriminator.backward(dPass, outputGradient(gl), false, true));
+            gLoss = objectiveLoss;
+            if (generatorObjectiveWeight != 1) {
+                fakeGrad.muli(generatorObjectiveWeight);
+                gLoss *= generatorObjectiveWeight;
+            }
+        }
+        GPhase phase = new GPhase(context, latent, gPass, dPass, fakeGrad, objectiveLoss, fakeSeen, last);
         for (StepHook h : hooks) {
-            gLoss += h.generatorTerms(new StepHook.GeneratorBatch(this, s, z, gPass, dPass, fakeGrad, baseLoss));
+            gLoss += h.generatorTerms(phase);
         }
         generator.backward(gPass, fakeGrad, true, false);
         generatorOptimizer.step();
@@ -195,35 +358,288 @@ public final class Gan {
         }
         lastFinite = stats;
         for (StepHook h : hooks) {
-            h.afterStep(this, stats);
+            h.afterStep(context);
         }
         return stats;
     }
 
-    /** Samples as D sees them: each hook's {@link StepHook#toDiscriminator}, in order. */
-    private INDArray toDiscriminator(INDArray samples) {
-        INDArray x = samples;
-        for (StepHook h : hooks) {
-            x = h.toDiscriminator(x);
-        }
-        return x;
+    /** One batch through one transform. */
+    private record Applied(InputTransform.Applied applied) {
     }
 
-    /**
-     * ∂loss/∂(D's input) back to ∂loss/∂samples: each hook's {@link StepHook#fromDiscriminator}, in reverse. Public
-     * for hooks that differentiate their own terms through D.
-     */
-    public INDArray fromDiscriminator(INDArray gradient) {
+    /** Samples as D sees them: through each hook's transform, in order (empty when no hook has one). */
+    private Applied[] toDiscriminator(INDArray samples, int[] labels) {
+        Applied[] out = new Applied[transforms.length];
+        INDArray x = samples;
+        int[] l = labels;
+        for (int i = 0; i < transforms.length; i++) {
+            InputTransform.Applied a = transforms[i].apply(x, l);
+            out[i] = new Applied(a);
+            if (l != null && a.output().rows() != l.length) {
+                l = null;   // rows regrouped (packs): labels no longer belong to rows
+            }
+            x = a.output();
+        }
+        return out;
+    }
+
+    /** What D sees of a batch: the last transform's output, or the samples themselves. */
+    private static INDArray seen(Applied[] applied, INDArray samples) {
+        return applied.length == 0 ? samples : applied[applied.length - 1].applied().output();
+    }
+
+    /** ∂loss/∂(D's input) back to ∂loss/∂samples through every transform, in reverse. */
+    private static INDArray fromDiscriminator(Applied[] applied, INDArray gradient) {
         INDArray g = gradient;
-        for (int i = hooks.size() - 1; i >= 0; i--) {
-            g = hooks.get(i).fromDiscriminator(g);
+        for (int i = applied.length - 1; i >= 0; i--) {
+            g = applied[i].applied().backward(g, false, true);
         }
         return g;
     }
 
     /** Whether D judges single samples (no hook changed its input), so that D(x) of one value makes sense. */
     public boolean judgesSingleSamples() {
-        return discriminator.spec().inputs() == dim;
+        return discriminator.inputs() == dim;
+    }
+
+    // ---------------------------------------------------------------- what hooks see
+
+    private final class Context implements StepContext {
+        private final int step;
+
+        Context(int step) {
+            this.step = step;
+        }
+
+        @Override
+        public int step() {
+            return step;
+        }
+
+        @Override
+        public GanConfig config() {
+            return config;
+        }
+
+        @Override
+        public Network generator() {
+            return generator;
+        }
+
+        @Override
+        public Network discriminator() {
+            return discriminator;
+        }
+    }
+
+    private final class DPhase implements DiscriminatorPhase {
+        private final Context context;
+        private final int update;
+        private final INDArray real;
+        private final INDArray fake;
+        private final int[] realLabels;
+        private final int[] fakeLabels;
+        private final INDArray latent;
+        private final Network.Pass pass;
+        private final INDArray outputGradient;
+        private final Applied[] realSeen;
+        private final Applied[] fakeSeen;
+        private INDArray inputGradient;
+
+        DPhase(Context context, int update, INDArray real, INDArray fake, int[] realLabels, int[] fakeLabels,
+               INDArray latent, Network.Pass pass, INDArray outputGradient, Applied[] realSeen, Applied[] fakeSeen) {
+            this.context = context;
+            this.update = update;
+            this.real = real;
+            this.fake = fake;
+            this.realLabels = realLabels;
+            this.fakeLabels = fakeLabels;
+            this.latent = latent;
+            this.pass = pass;
+            this.outputGradient = outputGradient;
+            this.realSeen = realSeen;
+            this.fakeSeen = fakeSeen;
+        }
+
+        /** D's loss gradient back into the transforms' own parameters (real rows, then fake rows). */
+        void trainTransforms() {
+            INDArray g = inputGradient();
+            long nr = real.rows();
+            back(realSeen, g.get(NDArrayIndex.interval(0, nr), NDArrayIndex.all()));
+            back(fakeSeen, g.get(NDArrayIndex.interval(nr, g.rows()), NDArrayIndex.all()));
+        }
+
+        private void back(Applied[] applied, INDArray gradient) {
+            INDArray g = gradient;
+            int first = 0;
+            while (first < applied.length && !transforms[first].trainable()) {
+                first++;
+            }
+            for (int i = applied.length - 1; i >= first; i--) {
+                g = applied[i].applied().backward(g, transforms[i].trainable(), i > first);
+            }
+        }
+
+        @Override
+        public int step() {
+            return context.step();
+        }
+
+        @Override
+        public GanConfig config() {
+            return config;
+        }
+
+        @Override
+        public Network generator() {
+            return generator;
+        }
+
+        @Override
+        public Network discriminator() {
+            return discriminator;
+        }
+
+        @Override
+        public int update() {
+            return update;
+        }
+
+        @Override
+        public INDArray real() {
+            return real;
+        }
+
+        @Override
+        public INDArray fake() {
+            return fake;
+        }
+
+        @Override
+        public int[] realLabels() {
+            return realLabels;
+        }
+
+        @Override
+        public int[] fakeLabels() {
+            return fakeLabels;
+        }
+
+        @Override
+        public INDArray latent() {
+            return latent;
+        }
+
+        @Override
+        public Network.Pass pass() {
+            return pass;
+        }
+
+        @Override
+        public INDArray outputGradient() {
+            return outputGradient;
+        }
+
+        @Override
+        public INDArray inputGradient() {
+            if (inputGradient == null) {
+                inputGradient = discriminator.backward(pass, outputGradient, false, true);
+            }
+            return inputGradient;
+        }
+    }
+
+    private final class GPhase implements GeneratorPhase {
+        private final Context context;
+        private final Batch latent;
+        private final Network.Pass generatorPass;
+        private final Network.Pass discriminatorPass;
+        private final INDArray fakeGradient;
+        private final double objectiveLoss;
+        private final Applied[] fakeSeen;
+        private final DPhase last;
+
+        GPhase(Context context, Batch latent, Network.Pass generatorPass, Network.Pass discriminatorPass,
+               INDArray fakeGradient, double objectiveLoss, Applied[] fakeSeen, DPhase last) {
+            this.context = context;
+            this.latent = latent;
+            this.generatorPass = generatorPass;
+            this.discriminatorPass = discriminatorPass;
+            this.fakeGradient = fakeGradient;
+            this.objectiveLoss = objectiveLoss;
+            this.fakeSeen = fakeSeen;
+            this.last = last;
+        }
+
+        @Override
+        public int step() {
+            return context.step();
+        }
+
+        @Override
+        public GanConfig config() {
+            return config;
+        }
+
+        @Override
+        public Network generator() {
+            return generator;
+        }
+
+        @Override
+        public Network discriminator() {
+            return discriminator;
+        }
+
+        @Override
+        public INDArray latent() {
+            return latent.x();
+        }
+
+        @Override
+        public int[] labels() {
+            return latent.labels();
+        }
+
+        @Override
+        public Network.Pass generatorPass() {
+            return generatorPass;
+        }
+
+        @Override
+        public Network.Pass discriminatorPass() {
+            return discriminatorPass;
+        }
+
+        @Override
+        public INDArray fakeGradient() {
+            return fakeGradient;
+        }
+
+        @Override
+        public double objectiveLoss() {
+            return objectiveLoss;
+        }
+
+        @Override
+        public INDArray fromDiscriminator(INDArray gradient) {
+            return Gan.fromDiscriminator(fakeSeen, Check.notNull("gradient", gradient));
+        }
+
+        @Override
+        public INDArray real() {
+            return last.real();
+        }
+
+        @Override
+        public int[] realLabels() {
+            return last.realLabels();
+        }
+
+        @Override
+        public Network.Pass lastDiscriminatorPass() {
+            return last.pass();
+        }
     }
 
     // ---------------------------------------------------------------- the loop
@@ -260,7 +676,7 @@ public final class Gan {
         for (TrainingListener l : options.listeners()) {
             l.onStart(this, first, last);
         }
-        INDArray snapshotNoise = noise(options.snapshotSize(), new SplittableRandom(config.seed() ^ 0x5EEDL));
+        INDArray snapshotNoise = latent(options.snapshotSize(), new SplittableRandom(config.seed() ^ 0x5EEDL), null).x();
         for (int i = 0; i < steps; i++) {
             StepStats st = step();
             acc[0] += st.discriminatorLoss();
@@ -303,7 +719,24 @@ public final class Gan {
     /** {@code n} generated samples in data units, from noise drawn with {@code seed}. */
     public double[][] sample(int n, long seed) {
         Check.atLeast("n", n, 1);
-        return evaluate(() -> toDataUnits(generator.output(noise(n, new SplittableRandom(seed)))));
+        return evaluate(() -> toDataUnits(generator.output(latent(n, new SplittableRandom(seed), null).x())));
+    }
+
+    /**
+     * {@code n} generated samples of class {@code label} in data units, for a GAN whose G is conditioned on the class
+     * by a remedy (a conditional GAN).
+     *
+     * @throws IllegalStateException when no remedy conditions G on the class
+     */
+    public double[][] sample(int n, long seed, int label) {
+        Check.atLeast("n", n, 1);
+        if (data.classes() == 0 || label < 0 || label >= data.classes()) {
+            throw new IllegalArgumentException("label must be in [0, " + data.classes() + ") (the data's classes), was "
+                    + label);
+        }
+        int[] labels = new int[n];
+        java.util.Arrays.fill(labels, label);
+        return evaluate(() -> toDataUnits(generator.output(latent(n, new SplittableRandom(seed), labels).x())));
     }
 
     /**
@@ -324,17 +757,13 @@ public final class Gan {
         }
         if (!judgesSingleSamples()) {
             throw new IllegalStateException("discriminatorProbability(double[]) needs a D that judges single samples, "
-                    + "but D's input is " + discriminator.spec().inputs() + " wide (packing?)");
+                    + "but D's input is " + discriminator.inputs() + " wide (packing?)");
         }
         double[] std = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
             std[i] = (xs[i] - mean[0]) / sd[0];
         }
-        double[] logits = evaluate(() -> values(discriminator.output(column(std))));
-        for (int i = 0; i < logits.length; i++) {
-            logits[i] = Losses.sigmoid(logits[i]);
-        }
-        return logits;
+        return verdicts(std, std.length);
     }
 
     /** D's probability that each point (rows of {@code points}, in data units, any dimension) is real. */
@@ -342,7 +771,7 @@ public final class Gan {
         Check.notNull("points", points);
         if (!judgesSingleSamples()) {
             throw new IllegalStateException("discriminatorProbability needs a D that judges single samples, but D's "
-                    + "input is " + discriminator.spec().inputs() + " wide (packing or minibatch features?)");
+                    + "input is " + discriminator.inputs() + " wide (packing or minibatch features?)");
         }
         double[] std = new double[points.length * dim];
         for (int i = 0; i < points.length; i++) {
@@ -354,11 +783,16 @@ public final class Gan {
                 std[i * dim + j] = (points[i][j] - mean[j]) / sd[j];
             }
         }
-        double[] logits = evaluate(() -> values(discriminator.output(array(std, points.length, dim))));
-        for (int i = 0; i < logits.length; i++) {
-            logits[i] = Losses.sigmoid(logits[i]);
+        return verdicts(std, points.length);
+    }
+
+    /** The objective's score (D's probability "real" for the GAN family) of D's first output for each row. */
+    private double[] verdicts(double[] standardised, int rows) {
+        double[] out = evaluate(() -> firstColumn(discriminator.output(array(standardised, rows, dim))));
+        for (int i = 0; i < out.length; i++) {
+            out[i] = objective.score(out[i]);
         }
-        return logits;
+        return out;
     }
 
     /** A grid spanning every mode ±4σ, widened by 10% on each side (1-D). */
@@ -400,26 +834,104 @@ public final class Gan {
         return out;
     }
 
-    private INDArray realBatch(int n) {
-        double[] x = data.sample(n, dataRng);
+    /** A batch in standardised units with the class of each row (null when there are none). */
+    private record Batch(INDArray x, int[] labels) {
+    }
+
+    private Batch realBatch(int n) {
+        double[] x;
+        int[] labels = null;
+        if (needsLabels) {
+            DataSource.Labelled l = data.sampleLabelled(n, dataRng);
+            x = l.values();
+            labels = l.labels();
+        } else {
+            x = data.sample(n, dataRng);
+        }
         for (int i = 0; i < x.length; i++) {
             int j = i % dim;
             x[i] = (x[i] - mean[j]) / sd[j];
         }
-        return array(x, n, dim);
+        return new Batch(array(x, n, dim), labels);
     }
 
-    private INDArray noise(int n, SplittableRandom rng) {
-        double[] z = new double[n * config.latentDim()];
+    /**
+     * G's input for {@code n} samples: noise from {@code rng}, then each hook's codes (drawn from {@code rng} after
+     * the noise), with the class labels the codes encode; {@code labels}, when not null, asks for those classes.
+     */
+    private Batch latent(int n, RandomGenerator rng, int[] labels) {
+        int width = generator.inputs();
+        int latentDim = config.latentDim();
+        double[] z = new double[n * width];
         boolean gaussian = config.latent() == GanConfig.Latent.GAUSSIAN;
-        for (int i = 0; i < z.length; i++) {
-            z[i] = gaussian ? rng.nextGaussian() : 2 * rng.nextDouble() - 1;
+        if (width == latentDim) {
+            for (int i = 0; i < z.length; i++) {
+                z[i] = gaussian ? rng.nextGaussian() : 2 * rng.nextDouble() - 1;
+            }
+            if (labels != null) {
+                throw new IllegalStateException("sampling one class needs a remedy that conditions G on the class "
+                        + "(a conditional GAN), but this GAN has " + (remedies.isEmpty() ? "no remedies" : label()));
+            }
+            return new Batch(array(z, n, width), null);
         }
-        return array(z, n, config.latentDim());
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < latentDim; j++) {
+                z[i * width + j] = gaussian ? rng.nextGaussian() : 2 * rng.nextDouble() - 1;
+            }
+        }
+        int col = latentDim;
+        int[] encoded = null;
+        for (int h = 0; h < hooks.size(); h++) {
+            int extra = remedies.get(h).generatorInputExtra();
+            if (extra == 0) {
+                continue;
+            }
+            LatentCodes codes = hooks.get(h).latentCodes(n, rng, labels);
+            if (codes == null || codes.width() != extra || codes.values().length != n * extra) {
+                throw new IllegalStateException("remedy " + remedies.get(h).label() + " must give " + n + " rows of "
+                        + extra + " latent codes, gave " + (codes == null ? "none"
+                        : codes.values().length / codes.width() + " rows of " + codes.width()));
+            }
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(codes.values(), i * extra, z, i * width + col, extra);
+            }
+            col += extra;
+            if (encoded == null) {
+                encoded = codes.labels();
+            }
+        }
+        if (labels != null && encoded == null) {
+            throw new IllegalStateException("sampling one class needs a remedy that conditions G on the class "
+                    + "(a conditional GAN), but this GAN has " + label());
+        }
+        return new Batch(array(z, n, width), encoded);
     }
 
-    private INDArray column(double[] v) {
-        return array(v, v.length, 1);
+    /** ∂loss/∂(D's first output) as D's output gradient: a column, or the first of D's output columns. */
+    private INDArray outputGradient(double[] g) {
+        int outputs = discriminator.outputs();
+        if (outputs == 1) {
+            return array(g, g.length, 1);
+        }
+        double[] wide = new double[g.length * outputs];
+        for (int i = 0; i < g.length; i++) {
+            wide[i * outputs] = g[i];
+        }
+        return array(wide, g.length, outputs);
+    }
+
+    /** D's first output for each row. */
+    private double[] firstColumn(INDArray outputs) {
+        double[] v = values(outputs);
+        int cols = (int) outputs.columns();
+        if (cols == 1) {
+            return v;
+        }
+        double[] first = new double[(int) outputs.rows()];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = v[i * cols];
+        }
+        return first;
     }
 
     /** An array of the config's data type, filled from Java. */

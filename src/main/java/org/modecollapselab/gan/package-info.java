@@ -1,6 +1,6 @@
 /**
- * The GAN and its one training step: configuration ({@link org.modecollapselab.gan.GanConfig}), losses,
- * optimisers, the training loop with listeners, history (Tablesaw) and sample snapshots, and the
- * {@link org.modecollapselab.gan.StepHook} through which remedies plug in.
+ * The GAN and its one training step ({@link org.modecollapselab.gan.Gan}), the training loop with listeners,
+ * history (Tablesaw) and sample snapshots, and {@link org.modecollapselab.gan.Method}: a way to train a sampler
+ * (one GAN with remedies, or several GANs). Remedies plug into the step through {@code org.modecollapselab.remedy}.
  */
 package org.modecollapselab.gan;

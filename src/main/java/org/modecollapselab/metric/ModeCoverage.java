@@ -12,6 +12,16 @@ public final class ModeCoverage {
     }
 
     /**
+     * Mode coverage of {@code n} samples drawn from {@code sampler} with {@code seed} (a GAN, a mixture, the data).
+     */
+    public static CoverageReport evaluate(org.modecollapselab.sampler.Sampler sampler, int n, long seed, ModeSet modes,
+                                          CoverageThresholds thresholds) {
+        Check.notNull("sampler", sampler);
+        Check.atLeast("n", n, 1);
+        return evaluate(sampler.sample(n, seed), modes, thresholds);
+    }
+
+    /**
      * Scores {@code samples} ([n][dimension], data units) against {@code modes}.
      *
      * @throws IllegalArgumentException when there are no samples or their dimension differs from the modes'

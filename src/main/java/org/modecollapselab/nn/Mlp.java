@@ -18,7 +18,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * costs no graph rebuilds. All weights live in one flat vector (and all gradients in another) with per-layer
  * views, so an optimiser updates a network in one operation and a snapshot is one copy.
  */
-public final class Mlp {
+public final class Mlp implements SecondOrder {
     /** Added to the batch variance before its square root in batch normalisation. */
     public static final double BN_EPSILON = 1e-5;
 
@@ -44,10 +44,25 @@ public final class Mlp {
      * and its output. Entries that a layer does not have are null.
      */
     public record Pass(INDArray[] inputs, INDArray[] linear, INDArray[] maxed, INDArray[] normalised,
-                       INDArray[] invStd, INDArray[] outputs) {
+                       INDArray[] invStd, INDArray[] outputs) implements Network.Pass {
+        @Override
+        public INDArray input() {
+            return inputs[0];
+        }
+
         /** The network's output. */
+        @Override
         public INDArray output() {
             return outputs[outputs.length - 1];
+        }
+
+        /** The last hidden layer's output. */
+        @Override
+        public INDArray features() {
+            if (outputs.length < 2) {
+                throw new IllegalStateException("features need a hidden layer, but the network has none");
+            }
+            return outputs[outputs.length - 2];
         }
 
         /** The output of layer {@code i} (hidden layers first). */
@@ -139,16 +154,39 @@ public final class Mlp {
         return spec;
     }
 
+    @Override
+    public int inputs() {
+        return spec.inputs();
+    }
+
+    @Override
+    public int outputs() {
+        return spec.outputs();
+    }
+
+    @Override
+    public long parameterCount() {
+        return spec.parameterCount();
+    }
+
+    @Override
+    public String describe() {
+        return "MLP " + spec.inputs() + " → " + spec.hidden() + " → " + spec.outputs() + ", "
+                + spec.hiddenActivation() + (spec.batchNorm() ? ", batch norm" : "")
+                + (spec.maxoutPieces() > 1 ? ", maxout " + spec.maxoutPieces() : "");
+    }
+
+    @Override
     public DataType dataType() {
         return dataType;
     }
 
-    /** All parameters as one flat vector (live: writing to it changes the network). */
+    @Override
     public INDArray parameters() {
         return params;
     }
 
-    /** The gradient accumulator, laid out like {@link #parameters()} (live). */
+    @Override
     public INDArray gradients() {
         return grads;
     }
@@ -163,24 +201,26 @@ public final class Mlp {
         return b[i];
     }
 
-    /** An independent copy (parameters only; gradients start at zero). */
+    @Override
     public Mlp copy() {
         return new Mlp(spec, dataType, params.dup());
     }
 
-    /** Overwrites this network's parameters with {@code other}'s (same spec). */
-    public void copyFrom(Mlp other) {
-        if (!other.spec.equals(spec)) {
-            throw new IllegalArgumentException("other must have the same spec, was " + other.spec + " vs " + spec);
+    @Override
+    public void copyFrom(Network other) {
+        if (!(other instanceof Mlp o) || !o.spec.equals(spec)) {
+            throw new IllegalArgumentException("other must be an MLP with spec " + spec + ", was "
+                    + (other == null ? "null" : other.describe()));
         }
-        params.assign(other.params);
+        params.assign(o.params);
     }
 
+    @Override
     public void zeroGradients() {
         grads.assign(0);
     }
 
-    /** Forward pass; keep the result for {@link #backward}. */
+    @Override
     public Pass forward(INDArray x) {
         if (x.rank() != 2 || x.columns() != spec.inputs()) {
             throw new IllegalArgumentException("x must have shape [batch, " + spec.inputs() + "], was "
@@ -230,7 +270,7 @@ public final class Mlp {
         return linear.reshape('c', linear.rows(), p, linear.columns() / p);
     }
 
-    /** The output for {@code x}, without keeping anything for a backward pass. */
+    @Override
     public INDArray output(INDArray x) {
         return forward(x).output();
     }
@@ -308,6 +348,7 @@ public final class Mlp {
 
     /** Whether {@link #curvatureProducts} applies: no batch normalisation, and every activation piecewise linear
      * (identity, ReLU, leaky ReLU, with or without maxout), so that its second derivative is zero almost everywhere. */
+    @Override
     public boolean piecewiseLinear() {
         if (spec.batchNorm()) {
             return false;
@@ -319,15 +360,6 @@ public final class Mlp {
             }
         }
         return true;
-    }
-
-    /**
-     * The two second-order products of a loss through this network that exact unrolling needs.
-     *
-     * @param hessianVector     H·v = d/dε ∇θL(θ + εv, x) at ε = 0, laid out like {@link #parameters()}
-     * @param inputGradient     ∂/∂x of the directional derivative v·∇θL(θ, x), shape [rows, inputs]
-     */
-    public record CurvatureProducts(INDArray hessianVector, INDArray inputGradient) {
     }
 
     /**
@@ -343,8 +375,10 @@ public final class Mlp {
      * @param direction       v, laid out like {@link #parameters()}
      * @throws IllegalStateException when the network is not {@link #piecewiseLinear()}
      */
-    public CurvatureProducts curvatureProducts(Pass pass, INDArray outputGradient, INDArray outputCurvature,
-                                               INDArray direction) {
+    @Override
+    public CurvatureProducts curvatureProducts(Network.Pass networkPass, INDArray outputGradient,
+                                               INDArray outputCurvature, INDArray direction) {
+        Pass pass = own(networkPass);
         if (!piecewiseLinear()) {
             throw new IllegalStateException("curvatureProducts needs a network without batch norm and with "
                     + "piecewise-linear activations (IDENTITY, RELU, LEAKY_RELU), was " + spec);
@@ -412,8 +446,26 @@ public final class Mlp {
         return ones;
     }
 
-    /** Backward pass from the network's output. */
-    public INDArray backward(Pass pass, INDArray gradOutput, boolean accumulateParams, boolean needInputGradient) {
-        return backward(pass, gradOutput, spec.layers() - 1, accumulateParams, needInputGradient);
+    @Override
+    public INDArray backward(Network.Pass pass, INDArray gradOutput, boolean accumulateParams,
+                             boolean needInputGradient) {
+        return backward(own(pass), gradOutput, spec.layers() - 1, accumulateParams, needInputGradient);
+    }
+
+    @Override
+    public INDArray backwardFromFeatures(Network.Pass pass, INDArray gradFeatures, boolean accumulateParams,
+                                         boolean needInputGradient) {
+        if (spec.layers() < 2) {
+            throw new IllegalStateException("features need a hidden layer, but " + describe() + " has none");
+        }
+        return backward(own(pass), gradFeatures, spec.layers() - 2, accumulateParams, needInputGradient);
+    }
+
+    private Pass own(Network.Pass pass) {
+        if (!(pass instanceof Pass p)) {
+            throw new IllegalArgumentException("pass must come from an MLP's forward(), was "
+                    + (pass == null ? "null" : pass.getClass().getSimpleName()));
+        }
+        return p;
     }
 }

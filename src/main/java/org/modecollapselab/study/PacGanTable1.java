@@ -4,12 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.modecollapselab.gan.Method;
+import org.modecollapselab.remedy.packing.Packing;
+import org.modecollapselab.util.AtomicFiles;
 import tech.tablesaw.api.Table;
 
 /**
  * Reproduction of Table 1 of PacGAN (Lin, Khetan, Fanti and Oh, NeurIPS 2018): GAN, PacGAN2, PacGAN3 and PacGAN4
  * on the 2-D ring (8 modes, radius 1, σ 0.01) and grid (25 modes, σ 0.05), with the paper's architecture and
- * training settings as read from its code ({@link org.modecollapselab.gan.GanConfig#pacgan2d()}): batches of 100
+ * training settings as read from its code ({@link org.modecollapselab.config.GanConfig#pacgan2d()}): batches of 100
  * packs (PacGAN-m sees 100·m samples per step), Adam 10⁻⁴ with β₁ 0.8, 10 trials, 2,500 samples scored with
  * VEEGAN's thresholds. The paper trains 400 epochs of 100,000 samples (400,000 steps of 100 packs); that is the
  * default here, and {@code --steps} shortens it.
@@ -54,23 +57,30 @@ public final class PacGanTable1 {
         return Table.create("PacGAN Table 1 (published, 10 trials, mean ± standard error)", d, m, modes, hq, kl);
     }
 
-    static void main(Path out, int trials, Integer steps, int threads) throws Exception {
+    /** GAN and PacGAN2–4 as the paper trains them: packs of m, batches of 100 packs. */
+    public static List<Method> methods() {
+        List<Method> methods = new ArrayList<>();
+        for (int m = 1; m <= 4; m++) {
+            methods.add(Method.of(Packing.pacgan(m, 100)));
+        }
+        return methods;
+    }
+
+    /** Runs the preset ({@code steps} null: the paper's 400,000) and writes its files and table1.md to {@code out}. */
+    static void run(Path out, int trials, Integer steps, int threads) throws Exception {
         int n = steps == null ? PAPER_STEPS : steps;
         List<StudyCase> cases = List.of(StudyCase.named("pacgan-ring").withSteps(n),
                 StudyCase.named("pacgan-grid").withSteps(n));
-        List<Remedy> methods = new ArrayList<>();
-        for (int m = 1; m <= 4; m++) {
-            methods.add(Remedy.pacgan(m, 100));
-        }
-        Table runs = RemedyStudy.runs(cases, methods, trials, threads, System.err::println);
-        Table summary = RemedyStudy.summary(runs);
-        RemedyStudy.write(out, runs, summary, "PacGAN Table 1, " + n + " steps");
+        Table runs = StudyReport.table(Study.runs(cases, methods(), trials, threads, Study.Protocol.standard(),
+                System.err::println));
+        Table summary = StudyReport.summary(runs);
+        StudyReport.write(out, runs, summary, "PacGAN Table 1, " + n + " steps");
         String md = sideBySide(summary, n, trials);
-        RemedyStudy.writeAtomically(out.resolve("table1.md"), md);
+        AtomicFiles.writeString(out.resolve("table1.md"), md);
         System.out.println(md);
     }
 
-    /** Ours (a {@link RemedyStudy#summary} of this preset) next to the paper's, as Markdown. */
+    /** Ours (a {@link StudyReport#summary} of this preset) next to the paper's, as Markdown. */
     public static String sideBySide(Table summary, int steps, int trials) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "Ours: %d steps, %d trials. Paper: 400,000 steps, 10 trials. Mean ± standard error.%n%n", steps,
@@ -89,9 +99,9 @@ public final class PacGanTable1 {
                 continue;
             }
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f ± %.1f | %s | %.1f ± %.1f | %s | %.2f ± %.2f |%n",
-                    p.dataset().replace("pacgan-", ""), p.method(), RemedyStudy.pm(summary, "modes", row, 1),
-                    p.modes(), p.modesSe(), RemedyStudy.pm(summary, "high_quality_pct", row, 1), p.hq(), p.hqSe(),
-                    RemedyStudy.pm(summary, "reverse_kl", row, 2), p.kl(), p.klSe()));
+                    p.dataset().replace("pacgan-", ""), p.method(), StudyReport.pm(summary, "modes", row, 1),
+                    p.modes(), p.modesSe(), StudyReport.pm(summary, "high_quality_pct", row, 1), p.hq(), p.hqSe(),
+                    StudyReport.pm(summary, "reverse_kl", row, 2), p.kl(), p.klSe()));
         }
         return sb.toString();
     }

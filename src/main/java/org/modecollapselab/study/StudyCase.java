@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
-import org.modecollapselab.gan.GanConfig;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.metric.CoverageThresholds;
 import org.modecollapselab.util.Check;
 

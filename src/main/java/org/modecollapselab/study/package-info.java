@@ -1,6 +1,7 @@
 /**
- * Studies across remedies, data sets and seeds: the {@code environment/study} command, and the reproduction of
- * PacGAN's Table 1. Each run is one {@link org.modecollapselab.gan.Gan} trained with a remedy's hooks; results
- * are Tablesaw tables written as CSV, with a chart.
+ * Studies across methods, data sets and seeds, through one engine ({@link org.modecollapselab.study.Study}): the
+ * notebooks' seed studies ({@link org.modecollapselab.study.SeedStudy}), the {@code environment/study} command
+ * ({@link org.modecollapselab.study.StudyCommand}) and the reproduction of PacGAN's Table 1. Results are Tablesaw
+ * tables written as CSV and Markdown, with charts ({@link org.modecollapselab.study.StudyReport}).
  */
 package org.modecollapselab.study;

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.data.GaussianMixture1D;
 import org.modecollapselab.data.TemperatureData;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.metric.CoverageThresholds;
+import org.modecollapselab.study.SeedStudy;
 import tech.tablesaw.api.Table;
 
 /**

@@ -6,7 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.data.TemperatureData;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.Mlp;
+import org.modecollapselab.nn.Network;
+import org.modecollapselab.nn.OptimizerSpec;
+import org.modecollapselab.remedy.DiscriminatorPhase;
+import org.modecollapselab.remedy.GeneratorPhase;
+import org.modecollapselab.remedy.InputTransform;
+import org.modecollapselab.remedy.LatentCodes;
+import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.remedy.Setup;
+import org.modecollapselab.remedy.StepContext;
+import org.modecollapselab.remedy.StepHook;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.buffer.DataType;
 import tech.tablesaw.api.Table;
 
@@ -62,8 +75,8 @@ class GanTest {
         var ring = org.modecollapselab.data.GaussianMixture.pacganRing();
         GanConfig c = GanConfig.pacgan2d().withGeneratorHidden(16, 16).withDiscriminatorHidden(8).withBatchSize(20);
         Gan g = Gan.create(ring, c);
-        assertTrue(g.generator().spec().batchNorm());
-        assertEquals(5, g.discriminator().spec().maxoutPieces());
+        assertTrue(((Mlp) g.generator()).spec().batchNorm());
+        assertEquals(5, ((Mlp) g.discriminator()).spec().maxoutPieces());
         TrainingResult r = g.train(6, TrainingOptions.forSteps(6).withSnapshotEvery(3).withSnapshotSize(40));
         assertEquals(40, r.lastSnapshot().samples().length);
         assertEquals(2, r.lastSnapshot().samples()[7].length);
@@ -75,61 +88,221 @@ class GanTest {
                 .reports().get(0).modes());
     }
 
-    @Test
-    void hooksRunInOrderAndTheirGradientsAreApplied() {
-        GanConfig cfg = small().withDataType(DataType.DOUBLE)
-                .withDiscriminatorOptimizer(OptimizerSpec.sgd(0.1)).withGeneratorOptimizer(OptimizerSpec.sgd(0.1));
-        List<String> calls = new ArrayList<>();
-        StepHook pushFirstWeight = new StepHook() {
+    /** A remedy for tests: neutral, its state built by {@code state}. */
+    static Remedy remedy(String label, java.util.function.Function<Setup, StepHook> state) {
+        return new Remedy() {
             @Override
-            public void beforeStep(Gan gan, int step) {
-                calls.add("before" + step);
+            public String label() {
+                return label;
             }
 
             @Override
-            public double discriminatorTerms(DiscriminatorBatch b) {
-                calls.add("d" + b.step());
-                b.discriminator().gradients().putScalar(0, b.discriminator().gradients().getDouble(0) + 5.0);
+            public boolean neutral() {
+                return false;
+            }
+
+            @Override
+            public StepHook start(Setup setup) {
+                return state.apply(setup);
+            }
+        };
+    }
+
+    @Test
+    void hooksRunInOrderAndTheirTermsAdd() {
+        GanConfig cfg = small().withDataType(DataType.DOUBLE)
+                .withDiscriminatorOptimizer(OptimizerSpec.sgd(0.1)).withGeneratorOptimizer(OptimizerSpec.sgd(0.1));
+        List<String> calls = new ArrayList<>();
+        Remedy pushFirstWeight = remedy("push", setup -> new StepHook() {
+            @Override
+            public void beforeStep(StepContext c) {
+                calls.add("before" + c.step());
+            }
+
+            @Override
+            public double discriminatorTerms(DiscriminatorPhase d) {
+                calls.add("d" + d.step());
+                assertEquals(d.real().rows() + d.fake().rows(), d.outputGradient().rows());
+                assertEquals(d.pass().input().rows(), d.inputGradient().rows());
+                d.discriminator().gradients().putScalar(0, d.discriminator().gradients().getDouble(0) + 5.0);
                 return 100;
             }
 
             @Override
-            public double generatorTerms(GeneratorBatch b) {
-                calls.add("g" + b.step());
-                assertEquals(b.fake().shape()[0], b.fakeGradient().shape()[0]);
+            public void afterDiscriminatorUpdate(StepContext c) {
+                calls.add("afterD" + c.step());
+            }
+
+            @Override
+            public double generatorTerms(GeneratorPhase g) {
+                calls.add("g" + g.step());
+                assertEquals(g.fake().shape()[0], g.fakeGradient().shape()[0]);
+                assertEquals(cfg.batchSize(), g.real().rows(), "the last D update's real batch");
                 return 1000;
             }
 
             @Override
-            public void afterStep(Gan gan, StepStats s) {
-                calls.add("after" + s.step());
+            public void afterStep(StepContext c) {
+                calls.add("after" + c.step());
             }
-        };
+        });
         Gan plain = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), cfg);
         Gan hooked = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), cfg, pushFirstWeight);
         StepStats sp = plain.step();
         StepStats sh = hooked.step();
-        assertEquals(List.of("before1", "d1", "g1", "after1"), calls);
+        assertEquals(List.of("before1", "d1", "afterD1", "g1", "after1"), calls);
         assertEquals(sp.discriminatorLoss() + 100, sh.discriminatorLoss(), 1e-9);
         // G's own loss differs slightly (D moved differently), the hook's 1000 is added on top of it.
         assertTrue(sh.generatorLoss() > 1000 && sh.generatorLoss() < 1000 + 2 * sp.generatorLoss(), "" + sh);
-        Mlp dp = plain.discriminator();
-        Mlp dh = hooked.discriminator();
+        Network dp = plain.discriminator();
+        Network dh = hooked.discriminator();
         assertEquals(dp.parameters().getDouble(0) - 0.1 * 5.0, dh.parameters().getDouble(0), 1e-12);
         assertEquals(dp.parameters().getDouble(1), dh.parameters().getDouble(1), 1e-15);
     }
 
+    /**
+     * Remedies' generator weights multiply and their terms add: a hook that keeps half of G's objective and adds
+     * the other half back gives the plain GAN's update (in double precision, up to rounding), in either order.
+     */
+    @Test
+    void objectiveWeightsMultiplyAndTermsAdd() {
+        GanConfig cfg = small().withDataType(DataType.DOUBLE);
+        Remedy half = remedy("half", setup -> new StepHook() {
+            @Override
+            public double generatorObjectiveWeight() {
+                return 0.5;
+            }
+        });
+        double[] seenWeight = new double[1];
+        Remedy addBack = remedy("add back", setup -> new StepHook() {
+            @Override
+            public double generatorTerms(GeneratorPhase g) {
+                INDArray full = g.fakeGradient().dup().muli(2);   // the objective's full gradient
+                seenWeight[0] = g.fakeGradient().getDouble(0) / full.getDouble(0);
+                g.fakeGradient().addi(full.muli(0.5));
+                return 0.5 * g.objectiveLoss();
+            }
+        });
+        Gan plain = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), cfg);
+        Gan ab = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), cfg, half, addBack);
+        Gan ba = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), cfg, addBack, half);
+        for (int i = 0; i < 5; i++) {
+            StepStats p = plain.step();
+            assertEquals(p.generatorLoss(), ab.step().generatorLoss(), 1e-9);
+            assertEquals(p.generatorLoss(), ba.step().generatorLoss(), 1e-9);
+            assertEquals(0.5, seenWeight[0], 1e-12);
+        }
+        assertEquals(0, plain.generator().parameters().distance2(ab.generator().parameters()), 1e-9);
+        assertEquals(0, ab.generator().parameters().distance2(ba.generator().parameters()), 1e-12);
+    }
+
+    /** Labels flow through the step: real labels to D's phase, a remedy's codes into G's input and D's transform. */
+    @Test
+    void labelsAndCodesFlowThroughTheStep() {
+        var ring = org.modecollapselab.data.GaussianMixture.teachingRing();
+        int[] checks = new int[1];
+        Remedy oneHot = new Remedy() {
+            @Override
+            public String label() {
+                return "one-hot class";
+            }
+
+            @Override
+            public boolean neutral() {
+                return false;
+            }
+
+            @Override
+            public boolean needsLabels() {
+                return true;
+            }
+
+            @Override
+            public int generatorInputExtra() {
+                return 8;
+            }
+
+            @Override
+            public int discriminatorInputWidth(int width) {
+                return width + 8;
+            }
+
+            @Override
+            public StepHook start(Setup setup) {
+                assertEquals(8, setup.classes());
+                InputTransform append = (x, labels) -> {
+                    double[] oh = new double[labels.length * 8];
+                    for (int i = 0; i < labels.length; i++) {
+                        oh[i * 8 + labels[i]] = 1;
+                    }
+                    INDArray out = Nd4j.hstack(x, org.modecollapselab.util.NdArrays.of(oh, labels.length, 8,
+                            x.dataType()));
+                    return new InputTransform.Applied() {
+                        @Override
+                        public INDArray output() {
+                            return out;
+                        }
+
+                        @Override
+                        public INDArray backward(INDArray g, boolean accumulate, boolean needInput) {
+                            return g.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2));
+                        }
+                    };
+                };
+                return new StepHook() {
+                    @Override
+                    public InputTransform discriminatorInput() {
+                        return append;
+                    }
+
+                    @Override
+                    public LatentCodes latentCodes(int rows, java.util.random.RandomGenerator rng, int[] labels) {
+                        int[] l = labels != null ? labels : rng.ints(rows, 0, 8).toArray();
+                        double[] v = new double[rows * 8];
+                        for (int i = 0; i < rows; i++) {
+                            v[i * 8 + l[i]] = 1;
+                        }
+                        return new LatentCodes(v, 8, l);
+                    }
+
+                    @Override
+                    public double discriminatorTerms(DiscriminatorPhase d) {
+                        assertEquals(d.real().rows(), d.realLabels().length);
+                        assertEquals(d.fake().rows(), d.fakeLabels().length);
+                        assertEquals(2 + 8, d.latent().columns());
+                        assertEquals(1.0, d.real().getRow(0).getDouble(2 + d.realLabels()[0]));
+                        checks[0]++;
+                        return 0;
+                    }
+                };
+            }
+        };
+        Gan g = Gan.create(ring, GanConfig.ringCollapse().withBatchSize(16), oneHot);
+        assertEquals(10, g.generator().inputs());
+        assertEquals(10, g.discriminator().inputs());
+        g.train(3);
+        assertEquals(3, checks[0]);
+        assertEquals(5, g.sample(5, 1L, 3).length);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gan.create(TemperatureData.aliceSpringsAndSouthPole().withWeights(0.5, 0.5), small(),
+                        remedy("x", s -> new StepHook() {
+                        })).sample(2, 1L, 7));
+        assertEquals("label must be in [0, 2) (the data's classes), was 7", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> Gan.create(ring, GanConfig.ringCollapse()).sample(2, 1L, 0));
+    }
+
     @Test
     void divergenceStopsWithTheStepAndLastFiniteLosses() {
-        StepHook poison = new StepHook() {
+        Remedy poison = remedy("poison", setup -> new StepHook() {
             @Override
-            public double discriminatorTerms(DiscriminatorBatch b) {
-                if (b.step() == 4) {
-                    b.discriminator().gradients().putScalar(0, Double.NaN);
+            public double discriminatorTerms(DiscriminatorPhase d) {
+                if (d.step() == 4) {
+                    d.discriminator().gradients().putScalar(0, Double.NaN);
                 }
                 return 0;
             }
-        };
+        });
         Gan g = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), small(), poison);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> g.train(10));
         assertEquals(4, e.step());

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.gan.GanConfig;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.plot.Charts;
 
 class LiveViewTest {

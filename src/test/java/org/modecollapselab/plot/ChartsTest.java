@@ -12,7 +12,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.gan.GanConfig;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.gan.TrainingOptions;
 import org.modecollapselab.gan.TrainingResult;
 import org.modecollapselab.metric.CoverageThresholds;

@@ -1,12 +1,16 @@
 package org.modecollapselab.remedy.featurematching;
 
-import org.modecollapselab.gan.GanConfig;
-import org.modecollapselab.gan.StepHook;
-import org.modecollapselab.nn.Mlp;
+import org.modecollapselab.config.Architecture;
+import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.nn.Network;
+import org.modecollapselab.remedy.GeneratorPhase;
+import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.remedy.Setup;
+import org.modecollapselab.remedy.StepHook;
 import org.modecollapselab.util.Check;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Feature matching (Salimans, Goodfellow, Zaremba, Cheung, Radford and Chen, "Improved Techniques for Training
@@ -16,52 +20,55 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>With {@code weight} w the generator's loss is {@code (1 − w)·usual + w·FM}: w = 1 is the paper's feature
  * matching, 0 &lt; w &lt; 1 the hybrid objective some practitioners report works better, and w = 0 the plain GAN
- * exactly. Departure from the paper: the real feature mean is taken from the real batch of the step's (last)
- * discriminator update, computed before that update, rather than from a fresh real batch under the updated D.
+ * exactly. Departure from the paper: the real feature mean is taken from D's pass over the real batch of the step's
+ * last discriminator update, computed before that update, rather than from a fresh real batch under the updated D.
+ *
+ * @param weight share of the feature-matching term in G's loss, in [0, 1]
  */
-public final class FeatureMatching implements StepHook {
-    private final double weight;
-    private INDArray realMean;
-
-    /** @param weight share of the feature-matching term in G's loss, in [0, 1] */
-    public FeatureMatching(double weight) {
-        this.weight = Check.inRange("weight", weight, 0, 1);
-    }
-
-    public double weight() {
-        return weight;
+public record FeatureMatching(double weight) implements Remedy {
+    public FeatureMatching {
+        Check.inRange("weight", weight, 0, 1);
     }
 
     @Override
-    public void check(GanConfig config, int dataDimension) {
-        if (config.discriminatorHidden().isEmpty()) {
+    public String label() {
+        return weight == 1 ? "feature matching" : "hybrid FM w=" + weight;
+    }
+
+    @Override
+    public boolean neutral() {
+        return weight == 0;
+    }
+
+    @Override
+    public void check(GanConfig config, int dataDimension, int classes) {
+        if (config.discriminatorArchitecture() == Architecture.MLP && config.discriminatorHidden().isEmpty()) {
             throw new IllegalArgumentException("discriminatorHidden must have >= 1 layer for feature matching, was []");
         }
     }
 
+    /** G's objective keeps the share 1 − w; the feature-matching term adds w·∇FM. */
     @Override
-    public double discriminatorTerms(DiscriminatorBatch batch) {
-        int layer = batch.discriminator().spec().layers() - 2;
-        long n = batch.real().rows();
-        INDArray realFeatures = batch.pass().layerOutput(layer).get(
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n), org.nd4j.linalg.indexing.NDArrayIndex.all());
-        try (MemoryWorkspace out = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            realMean = realFeatures.mean(true, 0).detach();   // kept for the generator's update of this step
-        }
-        return 0;
-    }
+    public StepHook start(Setup setup) {
+        return new StepHook() {
+            @Override
+            public double generatorObjectiveWeight() {
+                return 1 - weight;
+            }
 
-    @Override
-    public double generatorTerms(GeneratorBatch batch) {
-        if (weight == 0) {
-            return 0;
-        }
-        Mlp d = batch.gan().discriminator();
-        INDArray[] lossAndGrad = lossAndInputGradient(d, batch.discriminatorPass(), realMean);
-        INDArray fmSamples = batch.gan().fromDiscriminator(lossAndGrad[1]);
-        batch.fakeGradient().muli(1 - weight).addi(fmSamples.muli(weight));
-        double fm = lossAndGrad[0].getDouble(0);
-        return weight * fm - weight * batch.baseLoss();
+            @Override
+            public double generatorTerms(GeneratorPhase g) {
+                if (weight == 0) {
+                    return 0;
+                }
+                long n = g.real().rows();
+                INDArray realMean = g.lastDiscriminatorPass().features()
+                        .get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).mean(true, 0);
+                INDArray[] lossAndGrad = lossAndInputGradient(g.discriminator(), g.discriminatorPass(), realMean);
+                g.fakeGradient().addi(g.fromDiscriminator(lossAndGrad[1]).muli(weight));
+                return weight * lossAndGrad[0].getDouble(0);
+            }
+        };
     }
 
     /**
@@ -70,14 +77,16 @@ public final class FeatureMatching implements StepHook {
      *
      * @return {loss as a 1-element array, ∂loss/∂x}
      */
-    public static INDArray[] lossAndInputGradient(Mlp d, Mlp.Pass pass, INDArray realMean) {
-        int layer = d.spec().layers() - 2;
-        INDArray features = pass.layerOutput(layer);
+    public static INDArray[] lossAndInputGradient(Network d, Network.Pass pass, INDArray realMean) {
+        Check.notNull("d", d);
+        Check.notNull("pass", pass);
+        Check.notNull("realMean", realMean);
+        INDArray features = pass.features();
         long n = features.rows();
         INDArray diff = features.mean(true, 0).subi(realMean);                  // [1, H]
         INDArray loss = diff.mul(diff).sum(true, 1);                            // [1, 1]
         INDArray gradFeatures = Nd4j.zeros(features.dataType(), n, features.columns()).addiRowVector(diff.mul(2.0 / n));
-        INDArray gradX = d.backward(pass, gradFeatures, layer, false, true);
+        INDArray gradX = d.backwardFromFeatures(pass, gradFeatures, false, true);
         return new INDArray[] {loss.reshape(1), gradX};
     }
 }

@@ -1,7 +1,10 @@
 package org.modecollapselab.remedy.packing;
 
-import org.modecollapselab.gan.GanConfig;
-import org.modecollapselab.gan.StepHook;
+import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.remedy.InputTransform;
+import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.remedy.Setup;
+import org.modecollapselab.remedy.StepHook;
 import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -12,20 +15,53 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * samples rarely occurs in real data. The generator and the losses are unchanged; D's input is m times wider.
  *
  * <p>With row-major batches a pack is a reshape: [batch, d] → [batch/m, m·d], and the gradient goes back by the
- * inverse reshape. {@code packSize = 1} is the plain GAN, exactly. Departure from the paper's code: none in the
- * mechanism; a batch of {@code batchSize} samples forms {@code batchSize/m} packs, whereas PacGAN keeps the number
- * of packs per step and draws m times the samples — set {@code batchSize = m·packs} for that, as
- * {@code study.Remedy.pacgan} and the Table 1 reproduction do.
+ * inverse reshape. {@code packSize = 1} is the plain GAN, exactly. By default a batch of {@code batchSize} samples
+ * forms {@code batchSize/m} packs; {@link #pacgan(int, int)} trains as the paper does, with a fixed number of packs
+ * per step (batches of m·packs samples).
  *
- * @param packSize samples per pack, &gt;= 1
+ * @param packSize      samples per pack, &gt;= 1
+ * @param packsPerBatch 0 to keep the configured batch size; otherwise the batch becomes {@code packSize·packsPerBatch}
+ *                      samples (PacGAN's protocol)
  */
-public record Packing(int packSize) implements StepHook {
+public record Packing(int packSize, int packsPerBatch) implements Remedy {
     public Packing {
         Check.atLeast("packSize", packSize, 1);
+        Check.atLeast("packsPerBatch", packsPerBatch, 0);
+    }
+
+    /** Packs of {@code packSize} out of the configured batch. */
+    public Packing(int packSize) {
+        this(packSize, 0);
+    }
+
+    /**
+     * PacGAN as its paper trains it: packs of m, and batches of {@code packs} packs (m·packs samples), so that D
+     * sees as many packs per step as the plain GAN sees samples. Labelled "PacGAN<i>m</i>", and "GAN" for m = 1.
+     */
+    public static Packing pacgan(int m, int packs) {
+        return new Packing(m, Check.atLeast("packs", packs, 1));
     }
 
     @Override
-    public void check(GanConfig config, int dataDimension) {
+    public String label() {
+        if (packsPerBatch > 0) {
+            return packSize == 1 ? "GAN" : "PacGAN" + packSize;
+        }
+        return "packing m=" + packSize;
+    }
+
+    @Override
+    public boolean neutral() {
+        return packSize == 1;
+    }
+
+    @Override
+    public GanConfig adjust(GanConfig config) {
+        return packsPerBatch == 0 ? config : config.withBatchSize(packSize * packsPerBatch);
+    }
+
+    @Override
+    public void check(GanConfig config, int dataDimension, int classes) {
         if (config.batchSize() % packSize != 0) {
             throw new IllegalArgumentException("batchSize must be a multiple of packSize (" + packSize + "), was "
                     + config.batchSize());
@@ -37,8 +73,33 @@ public record Packing(int packSize) implements StepHook {
         return width * packSize;
     }
 
+    /** Packing keeps no state: its hook only reshapes D's input. */
     @Override
+    public StepHook start(Setup setup) {
+        InputTransform packs = (x, labels) -> new InputTransform.Applied() {
+            private final INDArray out = toDiscriminator(x);
+
+            @Override
+            public INDArray output() {
+                return out;
+            }
+
+            @Override
+            public INDArray backward(INDArray gradOutput, boolean accumulateParams, boolean needInputGradient) {
+                return needInputGradient ? fromDiscriminator(gradOutput) : null;
+            }
+        };
+        return new StepHook() {
+            @Override
+            public InputTransform discriminatorInput() {
+                return packs;
+            }
+        };
+    }
+
+    /** What D sees of samples [rows, d]: [rows/m, m·d], each row a pack of m consecutive samples. */
     public INDArray toDiscriminator(INDArray samples) {
+        Check.notNull("samples", samples);
         if (samples.rows() % packSize != 0) {
             throw new IllegalArgumentException("samples must come in whole packs of " + packSize + ", was "
                     + samples.rows() + " rows");
@@ -46,8 +107,9 @@ public record Packing(int packSize) implements StepHook {
         return samples.reshape('c', samples.rows() / packSize, samples.columns() * packSize);
     }
 
-    @Override
+    /** ∂loss/∂(packs) back to ∂loss/∂(samples): the inverse reshape. */
     public INDArray fromDiscriminator(INDArray inputGradient) {
+        Check.notNull("inputGradient", inputGradient);
         return inputGradient.reshape('c', inputGradient.rows() * packSize, inputGradient.columns() / packSize);
     }
 }

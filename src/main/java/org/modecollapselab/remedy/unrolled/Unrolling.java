@@ -1,14 +1,17 @@
 package org.modecollapselab.remedy.unrolled;
 
-import org.modecollapselab.gan.GanConfig;
-import org.modecollapselab.gan.GeneratorLoss;
-import org.modecollapselab.gan.Losses;
-import org.modecollapselab.gan.StepHook;
+import org.modecollapselab.config.Architecture;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.Activation;
-import org.modecollapselab.nn.Mlp;
+import org.modecollapselab.nn.Network;
+import org.modecollapselab.nn.SecondOrder;
+import org.modecollapselab.objective.Objective;
+import org.modecollapselab.remedy.GeneratorPhase;
+import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.remedy.Setup;
+import org.modecollapselab.remedy.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,16 +25,21 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Two versions, always labelled: {@link Mode#EXACT} back-propagates through the k updates — the generator's
  * gradient includes how its samples change D's updates (second-order terms, computed as exact Hessian-vector
- * and mixed products by {@link Mlp#curvatureProducts}; needs a discriminator with piecewise-linear activations);
- * {@link Mode#FIRST_ORDER} takes the gradient at {@code D_k} as if D_k did not depend on G — cheaper, and known
- * to lose much of the effect. Only the generator's update looks ahead; D itself trains as usual. {@code steps = 0}
- * is the plain GAN, exactly.
+ * and mixed products by {@link SecondOrder#curvatureProducts}; needs a discriminator with piecewise-linear
+ * activations and an objective with a curvature); {@link Mode#FIRST_ORDER} takes the gradient at {@code D_k} as if
+ * D_k did not depend on G — cheaper, and known to lose much of the effect. The unrolled loss replaces G's objective
+ * ({@link StepHook#generatorObjectiveWeight()} 0); D itself trains as usual. {@code steps = 0} is the plain GAN,
+ * exactly. The look-ahead uses the configuration's objective for both D's updates and G's loss.
  *
  * <p>Departures from the paper: the k look-ahead updates are plain gradient descent with rate η (the paper unrolls
  * D's own optimiser, Adam, with its state), on the step's last real batch and the generator's current fakes
  * (the paper's code also reuses one batch). Remedy terms other hooks add to D's loss are not unrolled.
+ *
+ * @param steps        look-ahead updates k, &gt;= 0 (0: the plain GAN)
+ * @param learningRate η of the look-ahead updates, &gt; 0
+ * @param mode         exact or first-order
  */
-public final class Unrolling implements StepHook {
+public record Unrolling(int steps, double learningRate, Mode mode) implements Remedy {
     /** Whether the generator's gradient flows through the look-ahead updates. */
     public enum Mode {
         /** Back-propagate through all k updates (the paper's method). */
@@ -47,22 +55,10 @@ public final class Unrolling implements StepHook {
      */
     public static final double DEFAULT_LEARNING_RATE = 0.05;
 
-    private final int steps;
-    private final double learningRate;
-    private final Mode mode;
-    private Mlp scratch;
-    private INDArray[] history;
-    private INDArray real;
-
-    /**
-     * @param steps        look-ahead updates k, &gt;= 0 (0: the plain GAN)
-     * @param learningRate η of the look-ahead updates, &gt; 0
-     * @param mode         exact or first-order
-     */
-    public Unrolling(int steps, double learningRate, Mode mode) {
-        this.steps = Check.atLeast("steps", steps, 0);
-        this.learningRate = Check.positive("learningRate", learningRate);
-        this.mode = Check.notNull("mode", mode);
+    public Unrolling {
+        Check.atLeast("steps", steps, 0);
+        Check.positive("learningRate", learningRate);
+        Check.notNull("mode", mode);
     }
 
     /** Exact unrolling, k steps, default η. */
@@ -79,21 +75,15 @@ public final class Unrolling implements StepHook {
         return new Unrolling(steps, eta, mode);
     }
 
-    public int steps() {
-        return steps;
-    }
-
-    public double learningRate() {
-        return learningRate;
-    }
-
-    public Mode mode() {
-        return mode;
-    }
-
     /** "unrolled k=5 (exact)" or "unrolled k=5 (first-order)". */
+    @Override
     public String label() {
         return "unrolled k=" + steps + (mode == Mode.EXACT ? " (exact)" : " (first-order)");
+    }
+
+    @Override
+    public boolean neutral() {
+        return steps == 0;
     }
 
     @Override
@@ -102,31 +92,47 @@ public final class Unrolling implements StepHook {
     }
 
     @Override
-    public void check(GanConfig config, int dataDimension) {
+    public void check(GanConfig config, int dataDimension, int classes) {
+        if (mode != Mode.EXACT || steps == 0) {
+            return;
+        }
         Activation a = config.discriminatorActivation();
-        if (mode == Mode.EXACT && steps > 0
+        if (config.discriminatorArchitecture() == Architecture.MLP
                 && a != Activation.IDENTITY && a != Activation.RELU && a != Activation.LEAKY_RELU) {
             throw new IllegalArgumentException("discriminatorActivation must be piecewise linear (IDENTITY, RELU, "
                     + "LEAKY_RELU) for exact unrolling, was " + a + " (use Mode.FIRST_ORDER)");
         }
-    }
-
-    @Override
-    public double discriminatorTerms(DiscriminatorBatch batch) {
-        real = batch.real();   // the step's last real batch, as D sees it; lives until the step ends
-        return 0;
-    }
-
-    @Override
-    public double generatorTerms(GeneratorBatch batch) {
-        if (steps == 0) {
-            return 0;
+        if (!config.objective().hasCurvature()) {
+            throw new IllegalArgumentException("objective must have a discriminator curvature for exact unrolling, "
+                    + "was " + config.objective().label() + " (use Mode.FIRST_ORDER)");
         }
-        Mlp d = batch.gan().discriminator();
-        INDArray fake = batch.discriminatorPass().inputs()[0];
-        Result r = lookAhead(d, real, fake, batch.gan().config().loss());
-        batch.fakeGradient().assign(batch.gan().fromDiscriminator(r.fakeGradient()));
-        return r.loss() - batch.baseLoss();
+    }
+
+    @Override
+    public StepHook start(Setup setup) {
+        if (steps == 0) {
+            return new StepHook() {
+            };
+        }
+        if (mode == Mode.EXACT && !(setup.discriminator() instanceof SecondOrder so && so.piecewiseLinear())) {
+            throw new IllegalArgumentException("discriminator must give exact second-order products (a "
+                    + "piecewise-linear MLP without batch norm) for exact unrolling, was "
+                    + setup.discriminator().describe() + " (use Mode.FIRST_ORDER)");
+        }
+        LookAhead look = new LookAhead();
+        return new StepHook() {
+            @Override
+            public double generatorObjectiveWeight() {
+                return 0;
+            }
+
+            @Override
+            public double generatorTerms(GeneratorPhase g) {
+                Result r = look.run(g.discriminator(), g.real(), g.discriminatorPass().input(), g.objective());
+                g.fakeGradient().addi(g.fromDiscriminator(r.fakeGradient()));
+                return r.loss();
+            }
+        };
     }
 
     /**
@@ -141,87 +147,106 @@ public final class Unrolling implements StepHook {
 
     /**
      * Unrolls k look-ahead updates of (a copy of) {@code d} on {@code real} and {@code fake} (rows as D sees them)
-     * and returns the generator's loss at D_k with its gradient with respect to {@code fake}. {@code d} is left
-     * unchanged.
+     * under {@code objective} and returns the generator's loss at D_k with its gradient with respect to
+     * {@code fake}. {@code d} is left unchanged.
      */
-    public Result lookAhead(Mlp d, INDArray real, INDArray fake, GeneratorLoss generatorLoss) {
+    public Result lookAhead(Network d, INDArray real, INDArray fake, Objective objective) {
+        Check.notNull("d", d);
         Check.notNull("real", real);
-        Mlp s = scratch(d);
-        int nr = (int) real.rows();
-        int nf = (int) fake.rows();
-        INDArray both = Nd4j.vstack(real, fake);
-        s.parameters().assign(d.parameters());
-        // Each look-ahead update's pass and loss derivatives are kept (in the step's workspace) for the way back.
-        Mlp.Pass[] passes = new Mlp.Pass[steps];
-        INDArray[][] derivatives = new INDArray[steps][];
-        for (int j = 0; j < steps; j++) {
-            history[j].assign(s.parameters());
-            passes[j] = s.forward(both);
-            derivatives[j] = discriminatorDerivatives(passes[j], nr, nf);
-            s.zeroGradients();
-            s.backward(passes[j], derivatives[j][0], true, false);
-            s.parameters().subi(s.gradients().mul(learningRate));
+        Check.notNull("fake", fake);
+        Check.notNull("objective", objective);
+        if (mode == Mode.EXACT && !(d instanceof SecondOrder so && so.piecewiseLinear())) {
+            throw new IllegalArgumentException("d must give exact second-order products for exact unrolling, was "
+                    + d.describe());
         }
-        // The generator's loss at D_k, its gradient w.r.t. the fakes and (for the exact version) w.r.t. D_k.
-        Mlp.Pass at = s.forward(fake);
-        double[] logits = at.output().toDoubleVector();
-        double[] gl = new double[nf];
-        double loss = Losses.generator(generatorLoss, logits, gl);
-        s.zeroGradients();
-        INDArray fakeGradient = s.backward(at, column(gl, d), mode == Mode.EXACT, true);
-        if (mode == Mode.EXACT) {
-            // Reverse through D_{j+1} = D_j − η·g(D_j, fake): with λ = ∂L/∂D_{j+1},
-            //   ∂L/∂fake += −η·∂(λ·g)/∂fake   and   ∂L/∂D_j = λ − η·H(D_j)·λ.
-            INDArray lambda = s.gradients().dup();
-            for (int j = steps - 1; j >= 0; j--) {
-                s.parameters().assign(history[j]);   // the products use D_j's weights with D_j's pass
-                Mlp.CurvatureProducts cp = s.curvatureProducts(passes[j], derivatives[j][0], derivatives[j][1], lambda);
-                fakeGradient.subi(cp.inputGradient().get(NDArrayIndex.interval(nr, nr + nf), NDArrayIndex.all())
-                        .mul(learningRate));
-                lambda.subi(cp.hessianVector().muli(learningRate));
+        return new LookAhead().run(d, real, fake, objective);
+    }
+
+    /** The look-ahead's scratch copy of D and its k parameter slots, made once outside any workspace. */
+    private final class LookAhead {
+        private Network scratch;
+        private INDArray[] history;
+
+        Result run(Network d, INDArray real, INDArray fake, Objective objective) {
+            Network s = scratch(d);
+            int nr = (int) real.rows();
+            int nf = (int) fake.rows();
+            INDArray both = Nd4j.vstack(real, fake);
+            s.parameters().assign(d.parameters());
+            // Each look-ahead update's pass and loss derivatives are kept (in the step's workspace) for the way back.
+            Network.Pass[] passes = new Network.Pass[steps];
+            INDArray[][] derivatives = new INDArray[steps][];
+            for (int j = 0; j < steps; j++) {
+                history[j].assign(s.parameters());
+                passes[j] = s.forward(both);
+                derivatives[j] = discriminatorDerivatives(objective, passes[j], nr, nf);
+                s.zeroGradients();
+                s.backward(passes[j], derivatives[j][0], true, false);
+                s.parameters().subi(s.gradients().mul(learningRate));
             }
+            // The generator's loss at D_k, its gradient w.r.t. the fakes and (for the exact version) w.r.t. D_k.
+            Network.Pass at = s.forward(fake);
+            double[] outputs = NdArrays.values(at.output());
+            double[] gl = new double[nf];
+            double loss = objective.generatorLoss(outputs, gl);
+            s.zeroGradients();
+            INDArray fakeGradient = s.backward(at, NdArrays.of(gl, nf, 1, d.dataType()), mode == Mode.EXACT, true);
+            if (mode == Mode.EXACT) {
+                // Reverse through D_{j+1} = D_j − η·g(D_j, fake): with λ = ∂L/∂D_{j+1},
+                //   ∂L/∂fake += −η·∂(λ·g)/∂fake   and   ∂L/∂D_j = λ − η·H(D_j)·λ.
+                SecondOrder so = (SecondOrder) s;
+                INDArray lambda = s.gradients().dup();
+                for (int j = steps - 1; j >= 0; j--) {
+                    s.parameters().assign(history[j]);   // the products use D_j's weights with D_j's pass
+                    SecondOrder.CurvatureProducts cp = so.curvatureProducts(passes[j], derivatives[j][0],
+                            derivatives[j][1], lambda);
+                    fakeGradient.subi(cp.inputGradient().get(NDArrayIndex.interval(nr, nr + nf), NDArrayIndex.all())
+                            .mul(learningRate));
+                    lambda.subi(cp.hessianVector().muli(learningRate));
+                }
+            }
+            return new Result(loss, fakeGradient);
         }
-        return new Result(loss, fakeGradient);
+
+        private Network scratch(Network d) {
+            if (scratch == null || scratch.parameterCount() != d.parameterCount()
+                    || scratch.dataType() != d.dataType()) {
+                try (MemoryWorkspace out = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                    scratch = d.copy();
+                    history = new INDArray[steps];
+                    for (int j = 0; j < steps; j++) {
+                        history[j] = d.parameters().dup();
+                    }
+                }
+            }
+            return scratch;
+        }
     }
 
     /**
-     * D's standard loss on [real; fake] rows: {∂L_D/∂logits, ∂²L_D/∂logits²} as columns (see
-     * {@link Losses#discriminator}).
+     * D's objective loss on [real; fake] rows: {∂L_D/∂outputs, ∂²L_D/∂outputs²} as columns (the curvature only
+     * for the exact version).
      */
-    private static INDArray[] discriminatorDerivatives(Mlp.Pass pass, int nr, int nf) {
-        double[] logits = pass.output().toDoubleVector();
-        double[] lr = java.util.Arrays.copyOfRange(logits, 0, nr);
-        double[] lf = java.util.Arrays.copyOfRange(logits, nr, nr + nf);
+    private INDArray[] discriminatorDerivatives(Objective objective, Network.Pass pass, int nr, int nf) {
+        double[] outputs = NdArrays.values(pass.output());
+        double[] lr = java.util.Arrays.copyOfRange(outputs, 0, nr);
+        double[] lf = java.util.Arrays.copyOfRange(outputs, nr, nr + nf);
         double[] gr = new double[nr];
         double[] gf = new double[nf];
-        Losses.discriminator(lr, lf, 1.0, gr, gf);
+        objective.discriminatorLoss(lr, lf, gr, gf);
         double[] g = new double[nr + nf];
-        double[] c = new double[nr + nf];
         System.arraycopy(gr, 0, g, 0, nr);
         System.arraycopy(gf, 0, g, nr, nf);
-        for (int i = 0; i < nr + nf; i++) {
-            double p = Losses.sigmoid(logits[i]);
-            c[i] = p * (1 - p) / (i < nr ? nr : nf);   // each side's loss is a mean over its rows
+        var type = pass.output().dataType();
+        if (mode != Mode.EXACT) {
+            return new INDArray[] {NdArrays.of(g, nr + nf, 1, type), null};
         }
-        DataType type = pass.output().dataType();
+        double[] cr = new double[nr];
+        double[] cf = new double[nf];
+        objective.discriminatorCurvature(lr, lf, cr, cf);
+        double[] c = new double[nr + nf];
+        System.arraycopy(cr, 0, c, 0, nr);
+        System.arraycopy(cf, 0, c, nr, nf);
         return new INDArray[] {NdArrays.of(g, nr + nf, 1, type), NdArrays.of(c, nr + nf, 1, type)};
-    }
-
-    private static INDArray column(double[] v, Mlp like) {
-        return NdArrays.of(v, v.length, 1, like.dataType());
-    }
-
-    /** A scratch copy of D's shape and k parameter slots, made once outside any workspace. */
-    private Mlp scratch(Mlp d) {
-        if (scratch == null || !scratch.spec().equals(d.spec()) || scratch.dataType() != d.dataType()) {
-            try (MemoryWorkspace out = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                scratch = d.copy();
-                history = new INDArray[steps];
-                for (int j = 0; j < steps; j++) {
-                    history[j] = d.parameters().dup();
-                }
-            }
-        }
-        return scratch;
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.modecollapselab.TestArrays;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.gan.GanConfig;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.remedy.RemedyAssertions;
 import org.modecollapselab.nn.Init;
@@ -63,7 +63,7 @@ class FeatureMatchingTest {
                 assertEquals((up - down) / (2 * h), lg[1].getDouble(r, j), 1e-7, "x[" + r + "," + j + "]");
             }
         }
-        INDArray f = d.forward(x).layerOutput(1).mean(true, 0).sub(realMean);
+        INDArray f = d.forward(x).features().mean(true, 0).sub(realMean);
         assertEquals(f.mul(f).sumNumber().doubleValue(), lg[0].getDouble(0), 1e-12);
     }
 
@@ -79,9 +79,7 @@ class FeatureMatchingTest {
     /** Seeds 1–3, 500 steps on the ring: feature matching, pure and hybrid, raises the modes captured. */
     @Test
     void featureMatchingRaisesModeCoverageOnTheRing() {
-        RemedyAssertions.assertRaisesRingCoverage("feature matching", () -> java.util.List.of(new FeatureMatching(1)),
-                3, 500, 3);
-        RemedyAssertions.assertRaisesRingCoverage("hybrid w=0.5", () -> java.util.List.of(new FeatureMatching(0.5)),
-                3, 500, 3);
+        RemedyAssertions.assertRaisesRingCoverage(new FeatureMatching(1), 3, 500, 3);
+        RemedyAssertions.assertRaisesRingCoverage(new FeatureMatching(0.5), 3, 500, 3);
     }
 }

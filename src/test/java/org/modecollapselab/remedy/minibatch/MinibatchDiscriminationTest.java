@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.modecollapselab.TestArrays;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.gan.GanConfig;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.remedy.RemedyAssertions;
+import org.modecollapselab.remedy.Setup;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,21 +20,21 @@ class MinibatchDiscriminationTest {
         RemedyAssertions.assertSameAsPlainGan(new MinibatchDiscrimination(0, 5), 6);
     }
 
-    static MinibatchDiscrimination hook(int width) {
-        MinibatchDiscrimination h = new MinibatchDiscrimination(3, 2);
-        h.check(GanConfig.temperatureCollapse().withDataType(DataType.DOUBLE), width);
-        assertEquals(width + 3, h.discriminatorInputWidth(width));
-        return h;
+    /** The state one GAN would train: 3 kernels of dimension 2 for inputs {@code width} wide, double precision. */
+    static MinibatchDiscrimination.State state(int width) {
+        MinibatchDiscrimination m = new MinibatchDiscrimination(3, 2);
+        assertEquals(width + 3, m.discriminatorInputWidth(width));
+        GanConfig c = GanConfig.temperatureCollapse().withDataType(DataType.DOUBLE);
+        return (MinibatchDiscrimination.State) m.start(new Setup(c, width, 0, width, null, null, 11));
     }
 
     /** L = Σ c ⊙ [x, o(x)]: the input gradient (direct and through the kernels) and ∂L/∂T against differences. */
     @Test
     void gradientsMatchFiniteDifferences() {
-        MinibatchDiscrimination h = hook(2);
+        MinibatchDiscrimination.State h = state(2);
         double[][] x = TestArrays.gaussian(6, 2, 1).toDoubleMatrix();
         INDArray c = TestArrays.gaussian(6, 5, 2);
-        h.toDiscriminator(Nd4j.create(x));
-        double[][] gx = h.fromDiscriminator(c).toDoubleMatrix();
+        double[][] gx = h.apply(Nd4j.create(x), null).backward(c, false, true).toDoubleMatrix();
         double hStep = 1e-6;
         for (int i = 0; i < 6; i++) {
             for (int k = 0; k < 2; k++) {
@@ -48,24 +49,25 @@ class MinibatchDiscriminationTest {
         }
         double[][] gO = c.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 5)).toDoubleMatrix();
-        double[] dT = h.kernelGradient(x, gO);
-        double[] t = flat(h.kernelTensor());
+        MinibatchDiscrimination.Kernels k = h.kernels();
+        double[] dT = k.kernelGradient(x, gO);
+        double[] t = flat(k.kernelTensor());
         for (int j = 0; j < t.length; j++) {
             double v = t[j];
             t[j] = v + hStep;
-            h.setKernelTensor(t);
+            k.setKernelTensor(t);
             double up = loss(h, x, c);
             t[j] = v - hStep;
-            h.setKernelTensor(t);
+            k.setKernelTensor(t);
             double down = loss(h, x, c);
             t[j] = v;
-            h.setKernelTensor(t);
+            k.setKernelTensor(t);
             assertEquals((up - down) / (2 * hStep), dT[j], 1e-6, "∂L/∂T[" + j + "]");
         }
     }
 
-    static double loss(MinibatchDiscrimination h, double[][] x, INDArray c) {
-        return h.toDiscriminator(Nd4j.create(x)).mul(c).sumNumber().doubleValue();
+    static double loss(MinibatchDiscrimination.State h, double[][] x, INDArray c) {
+        return h.apply(Nd4j.create(x), null).output().mul(c).sumNumber().doubleValue();
     }
 
     static double[] flat(double[][] a) {
@@ -75,7 +77,7 @@ class MinibatchDiscriminationTest {
     /** A batch of identical samples scores 1 on every kernel; a spread-out batch scores less. */
     @Test
     void identicalSamplesLookMostSimilar() {
-        MinibatchDiscrimination h = hook(2);
+        MinibatchDiscrimination.Kernels h = MinibatchDiscrimination.of(3).newKernels(2, 7);
         double[][] same = {{0.5, -1}, {0.5, -1}, {0.5, -1}, {0.5, -1}};
         double[][] spread = {{3, 0}, {-3, 0}, {0, 3}, {0, -3}};
         for (double v : h.features(same)[0]) {
@@ -88,12 +90,16 @@ class MinibatchDiscriminationTest {
 
     @Test
     void trainsAndLearnsItsKernels() {
-        MinibatchDiscrimination h = MinibatchDiscrimination.of(4);
-        Gan g = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), GanConfig.temperatureCollapse(), h);
-        assertEquals(1 + 4, g.discriminator().spec().inputs());
-        double[] before = flat(h.kernelTensor());
+        MinibatchDiscrimination m = MinibatchDiscrimination.of(4);
+        Gan g = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), GanConfig.temperatureCollapse(), m);
+        assertEquals(1 + 4, g.discriminator().inputs());
+        var kernels = ((MinibatchDiscrimination.State) g.stateOf(m)).kernels();
+        double[] before = flat(kernels.kernelTensor());
         g.train(10);
-        assertNotEquals(before[0], flat(h.kernelTensor())[0], "T is trained with D");
+        assertNotEquals(before[0], flat(kernels.kernelTensor())[0], "T is trained with D");
+        Gan other = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), GanConfig.temperatureCollapse(), m);
+        assertArrayEquals(before, flat(((MinibatchDiscrimination.State) other.stateOf(m)).kernels().kernelTensor()),
+                "one remedy value, a fresh state per GAN");
         assertEquals("kernels must be >= 0, was -1",
                 assertThrows(IllegalArgumentException.class, () -> new MinibatchDiscrimination(-1, 5)).getMessage());
         assertEquals("kernelDim must be >= 1, was 0",
@@ -103,7 +109,6 @@ class MinibatchDiscriminationTest {
     /** Seeds 1–3, 500 steps on the ring: minibatch features raise the modes captured well above the plain GAN's. */
     @Test
     void minibatchDiscriminationRaisesModeCoverageOnTheRing() {
-        RemedyAssertions.assertRaisesRingCoverage("minibatch B=8", () -> java.util.List.of(MinibatchDiscrimination.of(8)),
-                3, 500, 3);
+        RemedyAssertions.assertRaisesRingCoverage(MinibatchDiscrimination.of(8), 3, 500, 3);
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.gan.GanConfig;
-import org.modecollapselab.gan.SeedStudy;
+import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.study.SeedStudy;
 import org.modecollapselab.remedy.RemedyAssertions;
 import org.modecollapselab.metric.CoverageThresholds;
 import tech.tablesaw.api.Table;
@@ -22,7 +22,7 @@ class PackingTest {
     @Test
     void discriminatorJudgesPacks() {
         Gan g = Gan.create(TemperatureData.aliceSpringsAndSouthPole(), GanConfig.temperatureCollapse(), new Packing(4));
-        assertEquals(4, g.discriminator().spec().inputs());
+        assertEquals(4, g.discriminator().inputs());
         assertFalse(g.judgesSingleSamples());
         g.train(5);   // snapshots skip D's response, which is undefined for single values
         assertThrows(IllegalStateException.class, () -> g.discriminatorProbability(new double[] {0}));
@@ -42,8 +42,8 @@ class PackingTest {
     void packingRaisesModeCoverageWhereThePlainGanCollapses() {
         var data = TemperatureData.aliceSpringsAndSouthPole();
         CoverageThresholds th = CoverageThresholds.standard();
-        Table plain = SeedStudy.run(data, GanConfig.temperatureCollapse(), List::of, "plain", 4, 1200, th);
-        Table packed = SeedStudy.run(data, GanConfig.temperatureCollapse(), () -> List.of(new Packing(8)), "pack 8", 4,
+        Table plain = SeedStudy.run(data, GanConfig.temperatureCollapse(), "plain", 4, 1200, th);
+        Table packed = SeedStudy.run(data, GanConfig.temperatureCollapse(), List.of(new Packing(8)), "pack 8", 4,
                 1200, th);
         System.out.println(plain.printAll());
         System.out.println(packed.printAll());
@@ -57,6 +57,6 @@ class PackingTest {
     /** Seeds 1–3, 500 steps on the ring: packs of 4 raise the modes captured. */
     @Test
     void packingRaisesModeCoverageOnTheRing() {
-        RemedyAssertions.assertRaisesRingCoverage("packing m=4", () -> List.of(new Packing(4)), 3, 500, 3);
+        RemedyAssertions.assertRaisesRingCoverage(new Packing(4), 3, 500, 3);
     }
 }

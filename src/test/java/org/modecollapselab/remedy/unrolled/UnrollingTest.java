@@ -7,12 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.modecollapselab.TestArrays;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.gan.GanConfig;
-import org.modecollapselab.gan.GeneratorLoss;
+import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.objective.GeneratorLoss;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Init;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.MlpSpec;
+import org.modecollapselab.objective.Objective;
 import org.modecollapselab.remedy.RemedyAssertions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,10 +44,10 @@ class UnrollingTest {
                 INDArray fake = TestArrays.gaussian(5, 2, 2).muli(0.7).addi(0.3);
                 INDArray before = d.parameters().dup();
                 Unrolling exact = new Unrolling(3, 0.8, Unrolling.Mode.EXACT);
-                INDArray g = exact.lookAhead(d, real, fake, loss).fakeGradient().dup();
+                INDArray g = exact.lookAhead(d, real, fake, Objective.gan(loss)).fakeGradient().dup();
                 assertEquals(before, d.parameters(), "lookAhead must leave D unchanged");
                 INDArray firstOrder = new Unrolling(3, 0.8, Unrolling.Mode.FIRST_ORDER)
-                        .lookAhead(d, real, fake, loss).fakeGradient();
+                        .lookAhead(d, real, fake, Objective.gan(loss)).fakeGradient();
                 double h = 1e-6;
                 double worstFirstOrder = 0;
                 for (int i = 0; i < fake.length(); i++) {
@@ -54,9 +55,9 @@ class UnrollingTest {
                     long c = i % 2;
                     double v = fake.getDouble(r, c);
                     fake.putScalar(r, c, v + h);
-                    double up = exact.lookAhead(d, real, fake, loss).loss();
+                    double up = exact.lookAhead(d, real, fake, Objective.gan(loss)).loss();
                     fake.putScalar(r, c, v - h);
-                    double down = exact.lookAhead(d, real, fake, loss).loss();
+                    double down = exact.lookAhead(d, real, fake, Objective.gan(loss)).loss();
                     fake.putScalar(r, c, v);
                     double fd = (up - down) / (2 * h);
                     String what = d.spec() + " " + loss + " fake[" + r + "," + c + "]";
@@ -94,6 +95,6 @@ class UnrollingTest {
     /** Seeds 1–3, 500 steps on the ring: the plain GAN sits on at most a mode or two; exact unrolling covers the ring. */
     @Test
     void unrollingRaisesModeCoverageOnTheRing() {
-        RemedyAssertions.assertRaisesRingCoverage("unrolled k=5 (exact)", () -> List.of(Unrolling.exact(5)), 3, 500, 4);
+        RemedyAssertions.assertRaisesRingCoverage(Unrolling.exact(5), 3, 500, 4);
     }
 }

@@ -1,4 +1,4 @@
-package org.modecollapselab.gan;
+package org.modecollapselab.objective;
 
 /**
  * The generator's objective (Goodfellow et al., "Generative Adversarial Nets", 2014). The discriminator

@@ -1,4 +1,4 @@
-package org.modecollapselab.gan;
+package org.modecollapselab.objective;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,13 +1,17 @@
-package org.modecollapselab.gan;
+package org.modecollapselab.config;
 
 import java.util.List;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Init;
+import org.modecollapselab.nn.OptimizerSpec;
+import org.modecollapselab.objective.GeneratorLoss;
+import org.modecollapselab.objective.Objective;
 import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Hyperparameters of a GAN with MLP generator and discriminator. Immutable; each {@code with…} method
+ * Hyperparameters of a GAN: its networks (MLPs by default), objective, optimisers, batch and seed. Immutable; each
+ * {@code with…} method
  * returns a copy, so a notebook can write {@code GanConfig.temperatureCollapse().withSeed(7).withBatchSize(64)}.
  *
  * @param latentDim               width of the noise vector z
@@ -20,19 +24,23 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param generatorBatchNorm      batch normalisation after each hidden linear layer of G (as in PacGAN's 2-D
  *                                experiments; batch statistics in training and sampling alike)
  * @param discriminatorMaxout     maxout pieces per hidden unit of D (1: a plain layer; 5 in PacGAN's 2-D experiments)
- * @param loss                    the generator's objective
+ * @param objective               what D and G optimise (the original GAN's with the non-saturating G loss by
+ *                                default)
  * @param generatorOptimizer      G's optimiser
  * @param discriminatorOptimizer  D's optimiser
  * @param batchSize               real and fake samples per step (each), &gt;= 2
  * @param discriminatorSteps      D updates per G update (k in Goodfellow et al.), &gt;= 1
  * @param seed                    seeds weights, data and noise; the same seed gives the same numbers on CPU
  * @param dataType                FLOAT (fast) or DOUBLE (for gradient checks)
+ * @param generatorArchitecture   how G is built ({@link Architecture#MLP}: from the MLP settings above)
+ * @param discriminatorArchitecture how D is built ({@link Architecture#MLP}: from the MLP settings above)
  */
 public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHidden, List<Integer> discriminatorHidden,
                         Activation generatorActivation, Activation discriminatorActivation, Init init,
                         boolean generatorBatchNorm, int discriminatorMaxout,
-                        GeneratorLoss loss, OptimizerSpec generatorOptimizer, OptimizerSpec discriminatorOptimizer,
-                        int batchSize, int discriminatorSteps, long seed, DataType dataType) {
+                        Objective objective, OptimizerSpec generatorOptimizer, OptimizerSpec discriminatorOptimizer,
+                        int batchSize, int discriminatorSteps, long seed, DataType dataType,
+                        Architecture generatorArchitecture, Architecture discriminatorArchitecture) {
 
     /** Distribution of the generator's input noise. */
     public enum Latent { GAUSSIAN, UNIFORM }
@@ -48,7 +56,7 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
         Check.notNull("discriminatorActivation", discriminatorActivation);
         Check.notNull("init", init);
         Check.atLeast("discriminatorMaxout", discriminatorMaxout, 1);
-        Check.notNull("loss", loss);
+        Check.notNull("objective", objective);
         Check.notNull("generatorOptimizer", generatorOptimizer);
         Check.notNull("discriminatorOptimizer", discriminatorOptimizer);
         Check.atLeast("batchSize", batchSize, 2);
@@ -57,6 +65,8 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
         if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
             throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, was " + dataType);
         }
+        Check.notNull("generatorArchitecture", generatorArchitecture);
+        Check.notNull("discriminatorArchitecture", discriminatorArchitecture);
     }
 
     private static void checkWidths(String name, List<Integer> widths) {
@@ -75,8 +85,8 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
      */
     public static GanConfig temperatureCollapse() {
         return new GanConfig(1, Latent.GAUSSIAN, List.of(8), List.of(64, 64), Activation.LEAKY_RELU,
-                Activation.LEAKY_RELU, Init.PYTORCH_DEFAULT, false, 1, GeneratorLoss.NON_SATURATING,
-                OptimizerSpec.adam(5e-3, 0.9, 0.999), OptimizerSpec.adam(5e-3, 0.9, 0.999), 64, 1, 1L, DataType.FLOAT);
+                Activation.LEAKY_RELU, Init.PYTORCH_DEFAULT, false, 1, Objective.standard(),
+                OptimizerSpec.adam(5e-3, 0.9, 0.999), OptimizerSpec.adam(5e-3, 0.9, 0.999), 64, 1, 1L, DataType.FLOAT, Architecture.MLP, Architecture.MLP);
     }
 
     /**
@@ -97,8 +107,8 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
      */
     public static GanConfig ringCollapse() {
         return new GanConfig(2, Latent.GAUSSIAN, List.of(128, 128), List.of(128), Activation.RELU, Activation.RELU,
-                Init.PYTORCH_DEFAULT, false, 1, GeneratorLoss.NON_SATURATING, OptimizerSpec.adam(1e-3, 0.5, 0.999),
-                OptimizerSpec.adam(1e-3, 0.5, 0.999), 256, 1, 1L, DataType.FLOAT);
+                Init.PYTORCH_DEFAULT, false, 1, Objective.standard(), OptimizerSpec.adam(1e-3, 0.5, 0.999),
+                OptimizerSpec.adam(1e-3, 0.5, 0.999), 256, 1, 1L, DataType.FLOAT, Architecture.MLP, Architecture.MLP);
     }
 
     /** The same GAN for the teaching grid ({@code GaussianMixture.teachingGrid()}). */
@@ -116,8 +126,8 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
      */
     public static GanConfig pacgan2d() {
         return new GanConfig(2, Latent.GAUSSIAN, List.of(400, 400, 400, 400), List.of(200, 200, 200), Activation.RELU,
-                Activation.IDENTITY, Init.NORMAL_002, true, 5, GeneratorLoss.NON_SATURATING,
-                OptimizerSpec.adam(1e-4, 0.8, 0.999), OptimizerSpec.adam(1e-4, 0.8, 0.999), 100, 1, 1L, DataType.FLOAT);
+                Activation.IDENTITY, Init.NORMAL_002, true, 5, Objective.standard(),
+                OptimizerSpec.adam(1e-4, 0.8, 0.999), OptimizerSpec.adam(1e-4, 0.8, 0.999), 100, 1, 1L, DataType.FLOAT, Architecture.MLP, Architecture.MLP);
     }
 
     private Builder toBuilder() {
@@ -156,8 +166,21 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
         return toBuilder().discriminatorMaxout(pieces).build();
     }
 
+    /** The original GAN objective with generator loss {@code v} (minimax or non-saturating). */
     public GanConfig withLoss(GeneratorLoss v) {
-        return toBuilder().loss(v).build();
+        return withObjective(Objective.gan(Check.notNull("loss", v)));
+    }
+
+    public GanConfig withObjective(Objective v) {
+        return toBuilder().objective(v).build();
+    }
+
+    public GanConfig withGeneratorArchitecture(Architecture v) {
+        return toBuilder().generatorArchitecture(v).build();
+    }
+
+    public GanConfig withDiscriminatorArchitecture(Architecture v) {
+        return toBuilder().discriminatorArchitecture(v).build();
     }
 
     public GanConfig withGeneratorOptimizer(OptimizerSpec v) {
@@ -201,13 +224,15 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
         private Init init;
         private boolean generatorBatchNorm;
         private int discriminatorMaxout;
-        private GeneratorLoss loss;
+        private Objective objective;
         private OptimizerSpec generatorOptimizer;
         private OptimizerSpec discriminatorOptimizer;
         private int batchSize;
         private int discriminatorSteps;
         private long seed;
         private DataType dataType;
+        private Architecture generatorArchitecture;
+        private Architecture discriminatorArchitecture;
 
         Builder(GanConfig c) {
             latentDim = c.latentDim;
@@ -219,13 +244,15 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
             init = c.init;
             generatorBatchNorm = c.generatorBatchNorm;
             discriminatorMaxout = c.discriminatorMaxout;
-            loss = c.loss;
+            objective = c.objective;
             generatorOptimizer = c.generatorOptimizer;
             discriminatorOptimizer = c.discriminatorOptimizer;
             batchSize = c.batchSize;
             discriminatorSteps = c.discriminatorSteps;
             seed = c.seed;
             dataType = c.dataType;
+            generatorArchitecture = c.generatorArchitecture;
+            discriminatorArchitecture = c.discriminatorArchitecture;
         }
 
         Builder latentDim(int v) { latentDim = v; return this; }
@@ -237,18 +264,21 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
         Builder init(Init v) { init = v; return this; }
         Builder generatorBatchNorm(boolean v) { generatorBatchNorm = v; return this; }
         Builder discriminatorMaxout(int v) { discriminatorMaxout = v; return this; }
-        Builder loss(GeneratorLoss v) { loss = v; return this; }
+        Builder objective(Objective v) { objective = v; return this; }
         Builder generatorOptimizer(OptimizerSpec v) { generatorOptimizer = v; return this; }
         Builder discriminatorOptimizer(OptimizerSpec v) { discriminatorOptimizer = v; return this; }
         Builder batchSize(int v) { batchSize = v; return this; }
         Builder discriminatorSteps(int v) { discriminatorSteps = v; return this; }
         Builder seed(long v) { seed = v; return this; }
         Builder dataType(DataType v) { dataType = v; return this; }
+        Builder generatorArchitecture(Architecture v) { generatorArchitecture = v; return this; }
+        Builder discriminatorArchitecture(Architecture v) { discriminatorArchitecture = v; return this; }
 
         GanConfig build() {
             return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation,
-                    discriminatorActivation, init, generatorBatchNorm, discriminatorMaxout, loss, generatorOptimizer,
-                    discriminatorOptimizer, batchSize, discriminatorSteps, seed, dataType);
+                    discriminatorActivation, init, generatorBatchNorm, discriminatorMaxout, objective, generatorOptimizer,
+                    discriminatorOptimizer, batchSize, discriminatorSteps, seed, dataType, generatorArchitecture,
+                    discriminatorArchitecture);
         }
     }
 }

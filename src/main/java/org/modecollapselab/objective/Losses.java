@@ -1,7 +1,7 @@
-package org.modecollapselab.gan;
+package org.modecollapselab.objective;
 
 /**
- * GAN losses on discriminator logits, with their gradients, in double precision. The discriminator's output
+ * The GAN losses on discriminator logits ({@link GanObjective} uses them), with their gradients, in double precision. The discriminator's output
  * is a logit {@code l} and {@code D = σ(l)}; all formulas use the numerically stable softplus.
  */
 public final class Losses {

@@ -1,12 +1,11 @@
-package org.modecollapselab.gan;
+package org.modecollapselab.nn;
 
-import org.modecollapselab.nn.Mlp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 
 /**
- * Applies an ND4J updater to a network's flat gradient vector: one fused updater op plus one subtraction
+ * Applies an ND4J updater to a network's (or any) flat gradient vector: one fused updater op plus one subtraction
  * per network and step.
  */
 public final class Optimizer {
@@ -15,7 +14,7 @@ public final class Optimizer {
     private final GradientUpdater<?> updater;
     private int iteration;
 
-    public Optimizer(OptimizerSpec spec, Mlp net) {
+    public Optimizer(OptimizerSpec spec, Network net) {
         this(spec, net.parameters(), net.gradients());
     }
 

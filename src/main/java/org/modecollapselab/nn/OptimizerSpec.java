@@ -1,4 +1,4 @@
-package org.modecollapselab.gan;
+package org.modecollapselab.nn;
 
 import org.modecollapselab.util.Check;
 import org.nd4j.linalg.learning.config.Adam;

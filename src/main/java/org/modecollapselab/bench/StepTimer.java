@@ -1,0 +1,54 @@
+package org.modecollapselab.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.modecollapselab.gan.Gan;
+import org.modecollapselab.util.Check;
+
+/**
+ * The one timer of the training step, shared by {@code environment/bench} ({@link GanBenchmark}) and the study's
+ * cost preset: untimed warm-up steps (JIT, the step's workspace), then timed steps; for several GANs, rounds in
+ * which they alternate, and the median round of each. A benchmark tool, never a pass/fail test.
+ */
+public final class StepTimer {
+    private StepTimer() {
+    }
+
+    /** Steps per second of {@code gan}'s step over {@code steps} steps after {@code warmup} untimed ones. */
+    public static double stepsPerSecond(Gan gan, int warmup, int steps) {
+        Check.notNull("gan", gan);
+        Check.atLeast("warmup", warmup, 0);
+        Check.atLeast("steps", steps, 1);
+        for (int i = 0; i < warmup; i++) {
+            gan.step();
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            gan.step();
+        }
+        return steps / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Median steps/s of each GAN over {@code rounds} rounds; in each round every GAN is made fresh by its supplier
+     * and timed in turn, so that the machine's drift affects them alike.
+     */
+    public static double[] medians(List<Supplier<Gan>> gans, int warmup, int steps, int rounds) {
+        Check.notEmpty("gans", gans);
+        Check.atLeast("rounds", rounds, 1);
+        double[][] sps = new double[gans.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < gans.size(); i++) {
+                sps[i][r] = stepsPerSecond(Check.notNull("gans[" + i + "]", gans.get(i).get()), warmup, steps);
+            }
+        }
+        double[] out = new double[gans.size()];
+        for (int i = 0; i < out.length; i++) {
+            double[] s = sps[i].clone();
+            Arrays.sort(s);
+            out[i] = s[s.length / 2];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,24 @@
+package org.modecollapselab.config;
+
+import org.modecollapselab.nn.Network;
+
+/**
+ * How a GAN builds one of its two networks. The default, {@link #MLP}, builds a multilayer perceptron from the
+ * configuration's widths and activations; other architectures (a convolutional network for images) implement this
+ * interface as immutable records and ignore the MLP settings.
+ */
+public interface Architecture {
+    /** Which of the two networks is being built. */
+    enum Role { GENERATOR, DISCRIMINATOR }
+
+    /**
+     * A new network with weights drawn from {@code seed}.
+     *
+     * @param inputs  input width (G: latent plus any conditioning columns; D: its input as remedies shape it)
+     * @param outputs output width (G: the data dimension; D: 1 plus any extra heads)
+     */
+    Network build(Role role, int inputs, int outputs, GanConfig config, long seed);
+
+    /** A multilayer perceptron from the configuration's MLP settings (see {@link GanConfig}). */
+    Architecture MLP = MlpArchitecture.INSTANCE;
+}

@@ -1,0 +1,35 @@
+package org.modecollapselab.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A network that gives exact second-order products of a loss through it, written as explicit ND4J ops (SameDiff
+ * 1.0.0-M2.1 cannot differentiate a gradient). Exact unrolling needs them; {@link Mlp} provides them when it is
+ * {@link #piecewiseLinear()}.
+ */
+public interface SecondOrder extends Network {
+
+    /** Whether {@link #curvatureProducts} applies to this network (e.g. no batch norm, piecewise-linear units). */
+    boolean piecewiseLinear();
+
+    /**
+     * The two second-order products exact unrolling needs.
+     *
+     * @param hessianVector H·v = d/dε ∇θL(θ + εv, x) at ε = 0, laid out like {@link #parameters()}
+     * @param inputGradient ∂/∂x of the directional derivative v·∇θL(θ, x), shape [rows, inputs]
+     */
+    record CurvatureProducts(INDArray hessianVector, INDArray inputGradient) {
+    }
+
+    /**
+     * Second-order products for a loss L = Σ_rows ℓ_r(output_r) of this network's output.
+     *
+     * @param pass            the forward pass at the current parameters and inputs x
+     * @param outputGradient  ∂L/∂output, shape [rows, outputs]
+     * @param outputCurvature ∂²L/∂output², element-wise, shape [rows, outputs]
+     * @param direction       v, laid out like {@link #parameters()}
+     * @throws IllegalStateException when the network is not {@link #piecewiseLinear()}
+     */
+    CurvatureProducts curvatureProducts(Network.Pass pass, INDArray outputGradient, INDArray outputCurvature,
+                                        INDArray direction);
+}

@@ -1,0 +1,78 @@
+package org.modecollapselab.objective;
+
+/**
+ * What the two players optimise, as losses on the discriminator's outputs (one output per row: a logit, or a
+ * critic's value), with their gradients — the one place a loss is written. The training step and every remedy that
+ * needs D's or G's loss (unrolling's look-ahead, a gradient penalty's critic) call it; none re-derives a loss.
+ *
+ * <p>Losses are means over the rows of each side, computed in double precision; gradients are written into the
+ * caller's arrays. Implementations are immutable values (records), so that a configuration holding one compares by
+ * value.
+ */
+public interface Objective {
+
+    /** A short name for tables and charts, e.g. "GAN (non-saturating)". */
+    String label();
+
+    /**
+     * D's loss on its outputs for real and generated rows.
+     *
+     * @param gradReal receives ∂loss/∂real
+     * @param gradFake receives ∂loss/∂fake
+     * @return the loss
+     */
+    double discriminatorLoss(double[] real, double[] fake, double[] gradReal, double[] gradFake);
+
+    /**
+     * G's loss on D's outputs for generated rows.
+     *
+     * @param gradient receives ∂loss/∂fake
+     * @return the loss
+     */
+    double generatorLoss(double[] fake, double[] gradient);
+
+    /** Whether {@link #discriminatorCurvature} is available (exact unrolling needs it). */
+    default boolean hasCurvature() {
+        return false;
+    }
+
+    /**
+     * The element-wise second derivatives of {@link #discriminatorLoss} with respect to each output (each row's
+     * loss depends on its own output only).
+     *
+     * @throws IllegalStateException when {@link #hasCurvature()} is false
+     */
+    default void discriminatorCurvature(double[] real, double[] fake, double[] curvatureReal, double[] curvatureFake) {
+        throw new IllegalStateException("objective " + label() + " has no discriminator curvature");
+    }
+
+    /**
+     * D's verdict on one sample from its output, as charts and {@code StepStats} show it: the probability that the
+     * sample is real for the GAN family, the critic's value where there is no probability.
+     */
+    double score(double output);
+
+    /** Mean {@link #score} over outputs. */
+    default double meanScore(double[] outputs) {
+        double s = 0;
+        for (double o : outputs) {
+            s += score(o);
+        }
+        return s / outputs.length;
+    }
+
+    /** Whether {@link #score} is a probability in [0, 1]. */
+    default boolean scoreIsProbability() {
+        return true;
+    }
+
+    /** The original GAN's objective (Goodfellow et al. 2014) with the given generator loss. */
+    static Objective gan(GeneratorLoss generatorLoss) {
+        return new GanObjective(generatorLoss);
+    }
+
+    /** The usual GAN objective: binary cross-entropy for D, the non-saturating loss for G. */
+    static Objective standard() {
+        return gan(GeneratorLoss.NON_SATURATING);
+    }
+}

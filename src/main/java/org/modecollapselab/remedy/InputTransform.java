@@ -1,0 +1,38 @@
+package org.modecollapselab.remedy;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A change to what D sees of a batch, in front of D's first layer: packing concatenates samples into packs,
+ * minibatch discrimination appends similarity features, conditioning appends labels. The step applies the
+ * transforms of all remedies in order — to the real and the generated batch separately — and back-propagates
+ * through them in reverse; a trainable transform's parameters get D's loss gradient.
+ */
+public interface InputTransform {
+
+    /**
+     * Applies the transform to one batch x [rows, width] (standardised units) whose rows carry {@code labels}
+     * (null when the data has none or an earlier transform regrouped the rows).
+     */
+    Applied apply(INDArray x, int[] labels);
+
+    /** Whether {@link Applied#backward} accumulates gradients for parameters of the transform's own. */
+    default boolean trainable() {
+        return false;
+    }
+
+    /** One batch through the transform, kept for the way back. */
+    interface Applied {
+        /** What D sees. */
+        INDArray output();
+
+        /**
+         * From ∂loss/∂{@link #output()} back to ∂loss/∂x.
+         *
+         * @param accumulateParams  add the transform's own parameter gradients (trainable transforms only)
+         * @param needInputGradient compute and return ∂loss/∂x
+         * @return ∂loss/∂x, or null when not asked for
+         */
+        INDArray backward(INDArray gradOutput, boolean accumulateParams, boolean needInputGradient);
+    }
+}
