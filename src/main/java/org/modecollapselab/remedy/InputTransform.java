@@ -34,5 +34,20 @@ public interface InputTransform {
          * @return ∂loss/∂x, or null when not asked for
          */
         INDArray backward(INDArray gradOutput, boolean accumulateParams, boolean needInputGradient);
+
+        /** A transform without parameters of its own: its output, and how a gradient goes back to its input. */
+        static Applied of(INDArray output, java.util.function.UnaryOperator<INDArray> back) {
+            return new Applied() {
+                @Override
+                public INDArray output() {
+                    return output;
+                }
+
+                @Override
+                public INDArray backward(INDArray gradOutput, boolean accumulateParams, boolean needInputGradient) {
+                    return needInputGradient ? back.apply(gradOutput) : null;
+                }
+            };
+        }
     }
 }

@@ -24,6 +24,20 @@ import java.util.random.RandomGenerator;
  */
 public interface StepHook {
 
+    /** The state of a remedy at its neutral setting: takes no part in the step. */
+    StepHook NONE = new StepHook() {
+    };
+
+    /** A state that only changes what D sees, through {@code transform}. */
+    static StepHook transforming(InputTransform transform) {
+        return new StepHook() {
+            @Override
+            public InputTransform discriminatorInput() {
+                return transform;
+            }
+        };
+    }
+
     /** This hook's change to what D sees, or null for none. */
     default InputTransform discriminatorInput() {
         return null;

@@ -84,8 +84,7 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
     @Override
     public StepHook start(Setup setup) {
         if (kernels == 0) {
-            return new StepHook() {
-            };
+            return StepHook.NONE;
         }
         Kernels k = new Kernels(kernels, kernelDim, setup.inputWidth(), setup.random(SALT),
                 setup.config().dataType());
@@ -212,11 +211,6 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
             double[] grad = new double[kernels * kernelDim * width];
             backward(forward(x), gO, grad);
             return grad;
-        }
-
-        /** ∂L/∂x for x [n, width] and gO = ∂L/∂o [n, B] (for gradient checks). */
-        double[][] inputGradient(double[][] x, double[][] gO) {
-            return backward(forward(x), gO, null);
         }
 
         /** Overwrites T (for gradient checks). */

@@ -76,25 +76,8 @@ public record Packing(int packSize, int packsPerBatch) implements Remedy {
     /** Packing keeps no state: its hook only reshapes D's input. */
     @Override
     public StepHook start(Setup setup) {
-        InputTransform packs = (x, labels) -> new InputTransform.Applied() {
-            private final INDArray out = toDiscriminator(x);
-
-            @Override
-            public INDArray output() {
-                return out;
-            }
-
-            @Override
-            public INDArray backward(INDArray gradOutput, boolean accumulateParams, boolean needInputGradient) {
-                return needInputGradient ? fromDiscriminator(gradOutput) : null;
-            }
-        };
-        return new StepHook() {
-            @Override
-            public InputTransform discriminatorInput() {
-                return packs;
-            }
-        };
+        return StepHook.transforming((x, labels) -> InputTransform.Applied.of(toDiscriminator(x),
+                this::fromDiscriminator));
     }
 
     /** What D sees of samples [rows, d]: [rows/m, m·d], each row a pack of m consecutive samples. */

@@ -111,14 +111,9 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
     @Override
     public StepHook start(Setup setup) {
         if (steps == 0) {
-            return new StepHook() {
-            };
+            return StepHook.NONE;
         }
-        if (mode == Mode.EXACT && !(setup.discriminator() instanceof SecondOrder so && so.piecewiseLinear())) {
-            throw new IllegalArgumentException("discriminator must give exact second-order products (a "
-                    + "piecewise-linear MLP without batch norm) for exact unrolling, was "
-                    + setup.discriminator().describe() + " (use Mode.FIRST_ORDER)");
-        }
+        requireSecondOrder(setup.discriminator());
         LookAhead look = new LookAhead();
         return new StepHook() {
             @Override
@@ -155,11 +150,17 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
         Check.notNull("real", real);
         Check.notNull("fake", fake);
         Check.notNull("objective", objective);
-        if (mode == Mode.EXACT && !(d instanceof SecondOrder so && so.piecewiseLinear())) {
-            throw new IllegalArgumentException("d must give exact second-order products for exact unrolling, was "
-                    + d.describe());
-        }
+        requireSecondOrder(d);
         return new LookAhead().run(d, real, fake, objective);
+    }
+
+    /** Exact unrolling needs exact second-order products of D (a piecewise-linear MLP without batch norm). */
+    private void requireSecondOrder(Network d) {
+        if (mode == Mode.EXACT && !(d instanceof SecondOrder so && so.piecewiseLinear())) {
+            throw new IllegalArgumentException("discriminator must give exact second-order products (a "
+                    + "piecewise-linear MLP without batch norm) for exact unrolling, was " + d.describe()
+                    + " (use Mode.FIRST_ORDER)");
+        }
     }
 
     /** The look-ahead's scratch copy of D and its k parameter slots, made once outside any workspace. */
