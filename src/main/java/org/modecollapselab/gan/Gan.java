@@ -404,7 +404,8 @@ public final class Gan implements Sampler {
 
     // ---------------------------------------------------------------- what hooks see
 
-    private final class Context implements StepContext {
+    /** What every hook sees of a step; the phases add their batches and passes. */
+    private class Context implements StepContext {
         private final int step;
 
         Context(int step) {
@@ -432,8 +433,7 @@ public final class Gan implements Sampler {
         }
     }
 
-    private final class DPhase implements DiscriminatorPhase {
-        private final Context context;
+    private final class DPhase extends Context implements DiscriminatorPhase {
         private final int update;
         private final INDArray real;
         private final INDArray fake;
@@ -448,7 +448,7 @@ public final class Gan implements Sampler {
 
         DPhase(Context context, int update, INDArray real, INDArray fake, int[] realLabels, int[] fakeLabels,
                INDArray latent, Network.Pass pass, INDArray outputGradient, Applied[] realSeen, Applied[] fakeSeen) {
-            this.context = context;
+            super(context.step());
             this.update = update;
             this.real = real;
             this.fake = fake;
@@ -478,26 +478,6 @@ public final class Gan implements Sampler {
             for (int i = applied.length - 1; i >= first; i--) {
                 g = applied[i].applied().backward(g, transforms[i].trainable(), i > first);
             }
-        }
-
-        @Override
-        public int step() {
-            return context.step();
-        }
-
-        @Override
-        public GanConfig config() {
-            return config;
-        }
-
-        @Override
-        public Network generator() {
-            return generator;
-        }
-
-        @Override
-        public Network discriminator() {
-            return discriminator;
         }
 
         @Override
@@ -549,8 +529,7 @@ public final class Gan implements Sampler {
         }
     }
 
-    private final class GPhase implements GeneratorPhase {
-        private final Context context;
+    private final class GPhase extends Context implements GeneratorPhase {
         private final Batch latent;
         private final Network.Pass generatorPass;
         private final Network.Pass discriminatorPass;
@@ -561,7 +540,7 @@ public final class Gan implements Sampler {
 
         GPhase(Context context, Batch latent, Network.Pass generatorPass, Network.Pass discriminatorPass,
                INDArray fakeGradient, double objectiveLoss, Applied[] fakeSeen, DPhase last) {
-            this.context = context;
+            super(context.step());
             this.latent = latent;
             this.generatorPass = generatorPass;
             this.discriminatorPass = discriminatorPass;
@@ -569,26 +548,6 @@ public final class Gan implements Sampler {
             this.objectiveLoss = objectiveLoss;
             this.fakeSeen = fakeSeen;
             this.last = last;
-        }
-
-        @Override
-        public int step() {
-            return context.step();
-        }
-
-        @Override
-        public GanConfig config() {
-            return config;
-        }
-
-        @Override
-        public Network generator() {
-            return generator;
-        }
-
-        @Override
-        public Network discriminator() {
-            return discriminator;
         }
 
         @Override

@@ -235,19 +235,20 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
         double[] gr = new double[nr];
         double[] gf = new double[nf];
         objective.discriminatorLoss(lr, lf, gr, gf);
-        double[] g = new double[nr + nf];
-        System.arraycopy(gr, 0, g, 0, nr);
-        System.arraycopy(gf, 0, g, nr, nf);
         var type = pass.output().dataType();
+        INDArray gradient = NdArrays.of(concat(gr, gf), nr + nf, 1, type);
         if (mode != Mode.EXACT) {
-            return new INDArray[] {NdArrays.of(g, nr + nf, 1, type), null};
+            return new INDArray[] {gradient, null};
         }
         double[] cr = new double[nr];
         double[] cf = new double[nf];
         objective.discriminatorCurvature(lr, lf, cr, cf);
-        double[] c = new double[nr + nf];
-        System.arraycopy(cr, 0, c, 0, nr);
-        System.arraycopy(cf, 0, c, nr, nf);
-        return new INDArray[] {NdArrays.of(g, nr + nf, 1, type), NdArrays.of(c, nr + nf, 1, type)};
+        return new INDArray[] {gradient, NdArrays.of(concat(cr, cf), nr + nf, 1, type)};
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }
