@@ -25,13 +25,13 @@ public final class NetworkGradients {
 
     /**
      * Checks ∂L/∂θ (accumulated into {@code gradients()}) and ∂L/∂x (returned) against central differences, each
-     * within {@code tolerance·max(1, |finite difference|)}. {@code every} checks every k-th parameter and input
-     * (1: all), from a seeded random start, to keep large networks quick.
+     * within {@code tolerance·max(1, |finite difference|)}. {@code every} checks every k-th parameter and
+     * {@code inputEvery} every k-th input (1: all), from a seeded random start, to keep large networks quick.
      *
      * @return the largest absolute difference seen
      */
-    public static double check(Network net, INDArray x, INDArray c, boolean features, int every, double tolerance,
-                               String what) {
+    public static double check(Network net, INDArray x, INDArray c, boolean features, int every, int inputEvery,
+                               double tolerance, String what) {
         net.zeroGradients();
         Network.Pass pass = net.forward(x);
         INDArray gx = features ? net.backwardFromFeatures(pass, c, true, true) : net.backward(pass, c, true, true);
@@ -51,7 +51,7 @@ public final class NetworkGradients {
             assertEquals(fd, g.getDouble(i), tolerance * Math.max(1, Math.abs(fd)), what + ": parameter " + i);
         }
         long cols = x.columns();
-        for (long k = every == 1 ? 0 : start.nextInt(every); k < x.length(); k += every) {
+        for (long k = inputEvery == 1 ? 0 : start.nextInt(inputEvery); k < x.length(); k += inputEvery) {
             long r = k / cols;
             long j = k % cols;
             double v = x.getDouble(r, j);

@@ -25,12 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * reference implementations keep running averages for sampling), so a batch needs at least 2 rows. The linear
  * layer and the first transposed convolution have no bias (batch normalisation cancels it, as in DCGAN's code).
  *
- * <p>Why hand-written ND4J ops rather than wrapping DL4J layers: the passes call libnd4j's {@code deconv2d} and
- * {@code deconv2d_bp} ops directly (the same kernels a DL4J {@code Deconvolution2D} layer ends in), keep every
- * parameter in one flat vector with per-layer views (one optimiser op, one-copy snapshots), run inside the step's
- * workspace, and give the input gradient and a backward pass from any hidden layer; DL4J's batch norm layer keeps
- * its running statistics inside its parameter vector, where the step's optimiser would update them as weights. See
- * {@link DcganDiscriminator} for the measurement.
+ * <p>The layers are explicit ND4J ops ({@link ConvOps}: im2col/col2im and gemm; why not libnd4j's convolution ops or
+ * DL4J layers: see {@link DcganDiscriminator}). All parameters live in one flat vector with per-layer views (one
+ * optimiser op, one-copy snapshots); hidden activations are kept channel-first; every temporary comes from the
+ * step's workspace.
  */
 public final class DcganGenerator implements Network {
     private final int inputs;

@@ -25,7 +25,7 @@ class DcganGeneratorTest {
     void gradientsMatchFiniteDifferences(int channels) {
         DcganGenerator g = tiny(channels, Activation.TANH, 11);
         INDArray z = TestArrays.gaussian(4, 3, 1);
-        double worst = NetworkGradients.check(g, z, TestArrays.gaussian(4, g.outputs(), 2), false, 1, TOLERANCE,
+        double worst = NetworkGradients.check(g, z, TestArrays.gaussian(4, g.outputs(), 2), false, 1, 1, TOLERANCE,
                 "c=" + channels);
         System.out.printf("DCGAN G 8×8×%d, %d parameters: largest |analytic − finite difference| %.2e%n", channels,
                 g.parameterCount(), worst);
@@ -37,7 +37,7 @@ class DcganGeneratorTest {
         DcganGenerator g = tiny(channels, Activation.IDENTITY, 12);
         INDArray z = TestArrays.gaussian(3, 3, 3);
         int features = (int) g.forward(z).features().columns();
-        NetworkGradients.check(g, z, TestArrays.gaussian(3, features, 4), true, 1, TOLERANCE, "features c=" + channels);
+        NetworkGradients.check(g, z, TestArrays.gaussian(3, features, 4), true, 1, 1, TOLERANCE, "features c=" + channels);
     }
 
     @Test
@@ -45,7 +45,7 @@ class DcganGeneratorTest {
         // 28×28×3, w = 2: every 7th parameter and input (from a seeded start).
         DcganGenerator g = new DcganGenerator(5, 3, 28, 2, Activation.TANH, Init.NORMAL_002, DataType.DOUBLE, 13);
         INDArray z = TestArrays.gaussian(3, 5, 5);
-        NetworkGradients.check(g, z, TestArrays.gaussian(3, g.outputs(), 6), false, 7, TOLERANCE, "28×28×3");
+        NetworkGradients.check(g, z, TestArrays.gaussian(3, g.outputs(), 6), false, 7, 7, TOLERANCE, "28×28×3");
     }
 
     @Test
