@@ -2,7 +2,6 @@ package org.modecollapselab.nn.conv;
 
 import static org.modecollapselab.nn.conv.ConvOps.KERNEL;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Init;
@@ -41,14 +40,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * contract (flat parameters and gradients, input gradients, a pass kept for several backward passes) is a few dozen
  * lines around the ops, checked against finite differences and against libnd4j's ops ({@code ConvOpsTest}).
  */
-public final class DcganDiscriminator implements Network {
+public final class DcganDiscriminator extends ConvNetwork {
     private final int inputs;
     private final int outputs;
     private final int channels;
     private final int imageSize;
     private final int width;
     private final Init init;
-    private final DataType dataType;
     /** m·c: the input channels of the first convolution (m images of c channels per row). */
     private final int inChannels;
     /** Columns of the images of a row: m·c·S². */
@@ -57,20 +55,15 @@ public final class DcganDiscriminator implements Network {
     private final int extra;
     /** Flattened features of the last convolution: 2w·(S/4)². */
     private final int featureWidth;
-    private final INDArray params;
-    private final INDArray grads;
-    private final INDArray w1;
-    private final INDArray b1;
-    private final INDArray w2;
-    private final INDArray b2;
-    private final INDArray w3;
-    private final INDArray b3;
-    private final INDArray gw1;
-    private final INDArray gb1;
-    private final INDArray gw2;
-    private final INDArray gb2;
-    private final INDArray gw3;
-    private final INDArray gb3;
+    /** Convolution [w, m·c, 4, 4] with bias [w]. */
+    private final Slot w1;
+    private final Slot b1;
+    /** Convolution [2w, w, 4, 4] with bias [2w]. */
+    private final Slot w2;
+    private final Slot b2;
+    /** Linear layer [2w·(S/4)² + e, outputs] with bias [1, outputs]. */
+    private final Slot w3;
+    private final Slot b3;
 
     /**
      * What a forward pass keeps: the input [n, inputs], the two convolutions (unfolded inputs and outputs after the
@@ -109,52 +102,32 @@ public final class DcganDiscriminator implements Network {
      */
     public DcganDiscriminator(int inputs, int outputs, int channels, int imageSize, int width, Init init,
                               DataType dataType, long seed) {
-        this(inputs, outputs, channels, imageSize, width, init, dataType, null, seed);
+        this(inputs, outputs, channels, imageSize, width, init, dataType,
+                flat(initialParameters(inputs, outputs, channels, imageSize, width, init, seed), dataType));
     }
 
     private DcganDiscriminator(int inputs, int outputs, int channels, int imageSize, int width, Init init,
-                               DataType dataType, INDArray flatParams, long seed) {
-        this.inputs = Check.atLeast("inputs", inputs, 1);
-        this.outputs = Check.atLeast("outputs", outputs, 1);
-        this.channels = Check.atLeast("channels", channels, 1);
-        this.imageSize = DcganGenerator.checkImageSize(imageSize);
-        this.width = Check.atLeast("width", width, 1);
-        this.init = Check.notNull("init", init);
-        this.dataType = DcganGenerator.checkDataType(dataType);
+                               DataType dataType, INDArray flatParams) {
+        super(dataType, flatParams);
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.channels = channels;
+        this.imageSize = imageSize;
+        this.width = width;
+        this.init = init;
         int pixels = imageSize * imageSize;
-        int images = inputs / pixels;
-        if (images < channels || images % channels != 0) {
-            throw new IllegalArgumentException("inputs must be m·channels·imageSize² (m >= 1 images of " + channels
-                    + "×" + imageSize + "×" + imageSize + " per row) plus fewer than imageSize² = " + pixels
-                    + " extra columns, was " + inputs);
-        }
-        this.inChannels = images;
-        this.imageWidth = images * pixels;
+        this.inChannels = inputs / pixels;
+        this.imageWidth = inChannels * pixels;
         this.extra = inputs - imageWidth;
         int s0 = imageSize / 4;
         this.featureWidth = 2 * width * s0 * s0;
-        long count = parameterCount(inputs, outputs, imageSize, width);
-        if (count > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("parameter count must be <= " + Integer.MAX_VALUE + ", was " + count);
-        }
-        this.params = flatParams != null ? flatParams
-                : Nd4j.create(initialParameters(seed), new long[] {count}, dataType);
-        this.grads = Nd4j.zeros(dataType, count);
-        long[] off = {0};
-        w1 = DcganGenerator.next(params, off, width, inChannels, KERNEL, KERNEL);
-        b1 = DcganGenerator.next(params, off, width);
-        w2 = DcganGenerator.next(params, off, 2L * width, width, KERNEL, KERNEL);
-        b2 = DcganGenerator.next(params, off, 2L * width);
-        w3 = DcganGenerator.next(params, off, featureWidth + extra, outputs);
-        b3 = DcganGenerator.next(params, off, 1, outputs);
-        off[0] = 0;
-        gw1 = DcganGenerator.next(grads, off, width, inChannels, KERNEL, KERNEL);
-        gb1 = DcganGenerator.next(grads, off, width);
-        gw2 = DcganGenerator.next(grads, off, 2L * width, width, KERNEL, KERNEL);
-        gb2 = DcganGenerator.next(grads, off, 2L * width);
-        gw3 = DcganGenerator.next(grads, off, featureWidth + extra, outputs);
-        gb3 = DcganGenerator.next(grads, off, 1, outputs);
-        assert off[0] == count;
+        w1 = slot(width, inChannels, KERNEL, KERNEL);
+        b1 = slot(width);
+        w2 = slot(2L * width, width, KERNEL, KERNEL);
+        b2 = slot(2L * width);
+        w3 = slot(featureWidth + extra, outputs);
+        b3 = slot(1, outputs);
+        allCarved();
     }
 
     /** Number of parameters of a discriminator with these sizes ({@code inputs} as the constructor takes it). */
@@ -168,13 +141,28 @@ public final class DcganDiscriminator implements Network {
                 + (2L * width * s0 * s0 + extra) * outputs + outputs;
     }
 
-    private double[] initialParameters(long seed) {
-        double[] p = new double[(int) parameterCount(inputs, outputs, imageSize, width)];
+    private static double[] initialParameters(int inputs, int outputs, int channels, int imageSize, int width,
+                                              Init init, long seed) {
+        Check.atLeast("inputs", inputs, 1);
+        Check.atLeast("outputs", outputs, 1);
+        Check.atLeast("channels", channels, 1);
+        checkImageSize(imageSize);
+        Check.atLeast("width", width, 1);
+        Check.notNull("init", init);
+        int pixels = imageSize * imageSize;
+        int images = inputs / pixels;
+        if (images < channels || images % channels != 0) {
+            throw new IllegalArgumentException("inputs must be m·channels·imageSize² (m >= 1 images of " + channels
+                    + "×" + imageSize + "×" + imageSize + " per row) plus fewer than imageSize² = " + pixels
+                    + " extra columns, was " + inputs);
+        }
+        int linearInputs = 2 * width * (imageSize / 4) * (imageSize / 4) + inputs - images * pixels;
+        double[] p = new double[checkCount(parameterCount(inputs, outputs, imageSize, width))];
         SplittableRandom rng = new SplittableRandom(seed);
         int k2 = KERNEL * KERNEL;
-        int k = init.fill(p, 0, width * inChannels * k2, width, inChannels * k2, width * k2, rng);
+        int k = init.fill(p, 0, width * images * k2, width, images * k2, width * k2, rng);
         k = init.fill(p, k, 2 * width * width * k2, 2 * width, width * k2, 2 * width * k2, rng);
-        init.fill(p, k, (featureWidth + extra) * outputs, outputs, featureWidth + extra, outputs, rng);
+        init.fill(p, k, linearInputs * outputs, outputs, linearInputs, outputs, rng);
         return p;
     }
 
@@ -186,26 +174,6 @@ public final class DcganDiscriminator implements Network {
     @Override
     public int outputs() {
         return outputs;
-    }
-
-    @Override
-    public DataType dataType() {
-        return dataType;
-    }
-
-    @Override
-    public long parameterCount() {
-        return params.length();
-    }
-
-    @Override
-    public INDArray parameters() {
-        return params;
-    }
-
-    @Override
-    public INDArray gradients() {
-        return grads;
     }
 
     /** Images per row (m: the pack size, 1 without packing). */
@@ -220,33 +188,34 @@ public final class DcganDiscriminator implements Network {
 
     @Override
     public Pass forward(INDArray x) {
-        DcganGenerator.checkInput(x, inputs, dataType, 1);
+        checkInput(x, inputs, 1);
         INDArray flatImages = extra == 0 ? x : x.get(NDArrayIndex.all(), NDArrayIndex.interval(0, imageWidth)).dup('c');
-        ConvOps.Conv c1 = ConvOps.conv(ConvOps.channelsFirst(flatImages, inChannels, imageSize, imageSize), w1, b1);
+        ConvOps.Conv c1 = ConvOps.conv(ConvOps.channelsFirst(flatImages, inChannels, imageSize, imageSize),
+                w1.value(), b1.value());
         Activation.LEAKY_RELU.forwardInPlace(c1.output());
-        ConvOps.Conv c2 = ConvOps.conv(c1.output(), w2, b2);
+        ConvOps.Conv c2 = ConvOps.conv(c1.output(), w2.value(), b2.value());
         Activation.LEAKY_RELU.forwardInPlace(c2.output());
         INDArray features = ConvOps.rows(c2.output());
         INDArray linearInput = extra == 0 ? features
                 : Nd4j.hstack(features, x.get(NDArrayIndex.all(), NDArrayIndex.interval(imageWidth, inputs)));
-        INDArray out = linearInput.mmul(w3).addiRowVector(b3);
+        INDArray out = linearInput.mmul(w3.value()).addiRowVector(b3.value());
         return new Pass(x, c1, c2, features, linearInput, out);
     }
 
     @Override
     public INDArray backward(Network.Pass pass, INDArray gradOutput, boolean accumulateParams,
                              boolean needInputGradient) {
-        Pass p = own(pass);
-        DcganGenerator.checkGradient("gradOutput", gradOutput, p.input().rows(), outputs);
+        Pass p = own(pass, Pass.class, "DCGAN discriminator");
+        checkGradient("gradOutput", gradOutput, p.input().rows(), outputs);
         if (accumulateParams) {
-            Nd4j.gemm(p.linearInput(), gradOutput, gw3, true, false, 1.0, 1.0);
+            Nd4j.gemm(p.linearInput(), gradOutput, w3.gradient(), true, false, 1.0, 1.0);
             // (Summing over a size-1 dimension throws in ND4J M2.1: one row is its own sum.)
-            gb3.addi(gradOutput.rows() == 1 ? gradOutput : gradOutput.sum(true, 0));
+            b3.gradient().addi(gradOutput.rows() == 1 ? gradOutput : gradOutput.sum(true, 0));
         }
         if (!accumulateParams && !needInputGradient) {
             return null;
         }
-        INDArray gIn = gradOutput.mmul(w3.transpose());
+        INDArray gIn = gradOutput.mmul(w3.value().transpose());
         if (extra == 0) {
             return fromFeatures(p, gIn, null, accumulateParams, needInputGradient);
         }
@@ -258,8 +227,8 @@ public final class DcganDiscriminator implements Network {
     @Override
     public INDArray backwardFromFeatures(Network.Pass pass, INDArray gradFeatures, boolean accumulateParams,
                                          boolean needInputGradient) {
-        Pass p = own(pass);
-        DcganGenerator.checkGradient("gradFeatures", gradFeatures, p.input().rows(), featureWidth);
+        Pass p = own(pass, Pass.class, "DCGAN discriminator");
+        checkGradient("gradFeatures", gradFeatures, p.input().rows(), featureWidth);
         return fromFeatures(p, gradFeatures, null, accumulateParams, needInputGradient);
     }
 
@@ -275,10 +244,10 @@ public final class DcganDiscriminator implements Network {
         int s0 = imageSize / 4;
         INDArray ga2 = Activation.LEAKY_RELU.backward(p.a2(),
                 ConvOps.channelsFirst(gradFeatures.dup('c'), 2L * width, s0, s0));
-        INDArray ga1 = Activation.LEAKY_RELU.backward(p.a1(), ConvOps.convBackward(p.conv2(), w2, ga2,
-                accumulateParams ? gw2 : null, accumulateParams ? gb2 : null, true));
-        INDArray gImages = ConvOps.convBackward(p.conv1(), w1, ga1, accumulateParams ? gw1 : null,
-                accumulateParams ? gb1 : null, needInputGradient);
+        INDArray ga1 = Activation.LEAKY_RELU.backward(p.a1(), ConvOps.convBackward(p.conv2(), w2.value(), ga2,
+                w2.gradientIf(accumulateParams), b2.gradientIf(accumulateParams), true));
+        INDArray gImages = ConvOps.convBackward(p.conv1(), w1.value(), ga1, w1.gradientIf(accumulateParams),
+                b1.gradientIf(accumulateParams), needInputGradient);
         if (!needInputGradient) {
             return null;
         }
@@ -286,30 +255,13 @@ public final class DcganDiscriminator implements Network {
         if (extra == 0) {
             return gx;
         }
-        long n = gx.rows();
-        return Nd4j.hstack(gx, gradExtra != null ? gradExtra : Nd4j.zeros(dataType, n, extra));
-    }
-
-    private static Pass own(Network.Pass pass) {
-        if (!(pass instanceof Pass p)) {
-            throw new IllegalArgumentException("pass must come from a DCGAN discriminator's forward(), was "
-                    + (pass == null ? "null" : pass.getClass().getSimpleName()));
-        }
-        return p;
+        return Nd4j.hstack(gx, gradExtra != null ? gradExtra : Nd4j.zeros(dataType(), gx.rows(), extra));
     }
 
     @Override
     public DcganDiscriminator copy() {
-        return new DcganDiscriminator(inputs, outputs, channels, imageSize, width, init, dataType, params.dup(), 0);
-    }
-
-    @Override
-    public void copyFrom(Network other) {
-        if (!(other instanceof DcganDiscriminator o) || !o.describe().equals(describe())) {
-            throw new IllegalArgumentException("other must be a " + describe() + ", was "
-                    + (other == null ? "null" : other.describe()));
-        }
-        params.assign(o.params);
+        return new DcganDiscriminator(inputs, outputs, channels, imageSize, width, init, dataType(),
+                parameters().dup());
     }
 
     @Override
@@ -320,10 +272,5 @@ public final class DcganDiscriminator implements Network {
                 + (m > 1 ? " (packs of " + m + " images)" : "") + " → " + width + "×" + 2 * s0 + "×" + 2 * s0
                 + " → " + 2 * width + "×" + s0 + "×" + s0 + (extra > 0 ? " + " + extra + " extra inputs" : "")
                 + " → " + outputs + " (4×4 convs, stride 2; leaky ReLU 0.2)";
-    }
-
-    @Override
-    public String toString() {
-        return describe();
     }
 }
