@@ -9,6 +9,12 @@ with the mixture's mean and sd and drawn each step, as in the Java library.
 - ring: PacGAN's 2-D architecture: G 2 -> 4x[Linear 400, BatchNorm, ReLU] -> 2, D 2 -> 3x[maxout 200 units of
   5 pieces] -> 1, weights N(0, 0.02^2), biases 0, latent 2, batch 100, Adam(1e-4, betas (0.8, 0.999)); 8 modes on
   the unit circle, sd 0.01.
+- dcgan, dcgan-small: the DCGAN for 28x28x1 images of org.modecollapselab.config.Dcgan (w = 64, or 8 for the
+  small preset): G 100 -> Linear(100, 2w*7*7, no bias) -> view (2w, 7, 7) -> BatchNorm2d, ReLU ->
+  ConvTranspose2d(2w, w, 4, 2, 1, no bias) -> BatchNorm2d, ReLU -> ConvTranspose2d(w, 1, 4, 2, 1) -> tanh;
+  D Conv2d(1, w, 4, 2, 1) -> LeakyReLU(0.2) -> Conv2d(w, 2w, 4, 2, 1) -> LeakyReLU(0.2) -> Linear(2w*7*7, 1);
+  weights N(0, 0.02^2), biases 0, batch norm 1 and 0; latent 100 N(0, I), batch 64, Adam(2e-4, betas (0.5, 0.999)).
+  Real images are uniform random pixels in [-1, 1] (the step's cost does not depend on what they show).
 """
 import resource
 import sys
@@ -58,6 +64,21 @@ def pacgan_nets():
     return g, d
 
 
+def dcgan_nets(w):
+    g = nn.Sequential(nn.Linear(100, 2 * w * 7 * 7, bias=False), nn.Unflatten(1, (2 * w, 7, 7)),
+                      nn.BatchNorm2d(2 * w, eps=1e-5), nn.ReLU(),
+                      nn.ConvTranspose2d(2 * w, w, 4, 2, 1, bias=False), nn.BatchNorm2d(w, eps=1e-5), nn.ReLU(),
+                      nn.ConvTranspose2d(w, 1, 4, 2, 1), nn.Tanh(), nn.Flatten())
+    d = nn.Sequential(nn.Unflatten(1, (1, 28, 28)), nn.Conv2d(1, w, 4, 2, 1), nn.LeakyReLU(0.2),
+                      nn.Conv2d(w, 2 * w, 4, 2, 1), nn.LeakyReLU(0.2), nn.Flatten(), nn.Linear(2 * w * 7 * 7, 1))
+    for m in list(g.modules()) + list(d.modules()):
+        if isinstance(m, (nn.Linear, nn.Conv2d, nn.ConvTranspose2d)):
+            nn.init.normal_(m.weight, 0.0, 0.02)
+            if m.bias is not None:
+                nn.init.zeros_(m.bias)
+    return g, d
+
+
 def main():
     name, warmup, steps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     torch.set_num_threads(1)
@@ -82,8 +103,14 @@ def main():
         def real_batch():
             x = centres[rng.integers(0, 8, batch)] + 0.01 * rng.standard_normal((batch, 2))
             return torch.from_numpy((x / ring_sd).astype(np.float32))
+    elif name in ("dcgan", "dcgan-small"):
+        batch, latent, lr, betas = 64, 100, 2e-4, (0.5, 0.999)
+        g, d = dcgan_nets(64 if name == "dcgan" else 8)
+
+        def real_batch():
+            return torch.from_numpy((2 * rng.random((batch, 784)) - 1).astype(np.float32))
     else:
-        raise SystemExit(f"case must be one of [temperature, ring], was '{name}'")
+        raise SystemExit(f"case must be one of [temperature, ring, dcgan, dcgan-small], was '{name}'")
     opt_g = torch.optim.Adam(g.parameters(), lr=lr, betas=betas, eps=1e-8)
     opt_d = torch.optim.Adam(d.parameters(), lr=lr, betas=betas, eps=1e-8)
 
@@ -110,7 +137,7 @@ def main():
         step()
     seconds = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"case={name} steps_per_s={steps / seconds:.1f} peak_rss_mib={peak:.0f}")
+    print(f"case={name} steps_per_s={steps / seconds:.3f} peak_rss_mib={peak:.0f}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 For each case and each repetition it runs ours (a fresh JVM) and then PyTorch (a fresh process), each timing
 `--steps` steps after `--warmup` untimed ones, one thread each. Prints per case:
   case=<name> ours=<x>/s pytorch=<y>/s ratio=<median> range=<min>..<max> ours_peak_rss=<MiB> pytorch_peak_rss=<MiB>
-where x and y are medians over the repetitions and the ratio is ours/PyTorch per repetition.
+where x and y are medians over the repetitions (training steps per second; image cases add images per second, steps
+times the batch) and the ratio is ours/PyTorch per repetition.
 """
 import argparse
 import os
@@ -17,11 +18,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # The kernel's JVM options (environment/kernelspec.py), so the figures are what a notebook gets.
 JVM = ["-Xmx768m", "-XX:+UseSerialGC", "-Dorg.bytedeco.javacpp.maxbytes=512m",
        "-Dorg.bytedeco.javacpp.maxphysicalbytes=0", "-Djava.awt.headless=true"]
-CASES = ["temperature", "ring"]
+CASES = ["temperature", "ring", "dcgan", "dcgan-small"]
 # Timed steps per case unless --steps is given: the ring's PacGAN networks (4x400 with batch norm, 3x200 maxout)
-# are ~20x heavier per step than the temperature GAN.
-DEFAULT_STEPS = {"temperature": 2000, "ring": 300}
-DEFAULT_WARMUP = {"temperature": 300, "ring": 50}
+# are ~20x heavier per step than the temperature GAN; a DCGAN step (28x28 images, batch 64) is heavier still.
+DEFAULT_STEPS = {"temperature": 2000, "ring": 300, "dcgan": 20, "dcgan-small": 100}
+DEFAULT_WARMUP = {"temperature": 300, "ring": 50, "dcgan": 3, "dcgan-small": 10}
+# Images per step of the image cases (their batch), to print images per second beside steps per second.
+IMAGES_PER_STEP = {"dcgan": 64, "dcgan-small": 64}
 
 
 def parse(out: str) -> tuple[float, float]:
@@ -63,10 +66,14 @@ def main():
         for rep in range(a.reps):
             o.append(ours(case, warmup, steps))
             p.append(pytorch(case, warmup, steps))
-            print(f"#   {case} rep {rep + 1}: ours {o[-1][0]:.1f}/s, pytorch {p[-1][0]:.1f}/s", flush=True)
+            print(f"#   {case} rep {rep + 1}: ours {o[-1][0]:.2f}/s, pytorch {p[-1][0]:.2f}/s", flush=True)
         ratios = [x[0] / y[0] for x, y in zip(o, p)]
-        print(f"case={case} ours={statistics.median(x[0] for x in o):.1f}/s "
-              f"pytorch={statistics.median(y[0] for y in p):.1f}/s ratio={statistics.median(ratios):.2f} "
+        ours_sps, torch_sps = statistics.median(x[0] for x in o), statistics.median(y[0] for y in p)
+        images = ""
+        if case in IMAGES_PER_STEP:
+            k = IMAGES_PER_STEP[case]
+            images = f"ours_images={ours_sps * k:.0f}/s pytorch_images={torch_sps * k:.0f}/s "
+        print(f"case={case} ours={ours_sps:.2f}/s pytorch={torch_sps:.2f}/s {images}ratio={statistics.median(ratios):.2f} "
               f"range={min(ratios):.2f}..{max(ratios):.2f} ours_peak_rss={max(x[1] for x in o):.0f}MiB "
               f"pytorch_peak_rss={max(y[1] for y in p):.0f}MiB", flush=True)
 

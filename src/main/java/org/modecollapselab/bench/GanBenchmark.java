@@ -2,12 +2,17 @@ package org.modecollapselab.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.random.RandomGenerator;
+import org.modecollapselab.config.Dcgan;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.metric.Mode;
+import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.nn.OptimizerSpec;
 
 /**
@@ -18,7 +23,11 @@ import org.modecollapselab.nn.OptimizerSpec;
  * <p>Cases: {@code temperature} — the 1-D temperature GAN with 2×64 leaky-ReLU MLPs for G and D, latent 1,
  * batch 256, Adam(10⁻³, 0.5, 0.999), non-saturating loss, one D step per G step; {@code ring} — PacGAN's 2-D
  * ring with PacGAN's architecture ({@link GanConfig#pacgan2d()}: G 2→4×400→2 with batch norm and ReLU, D
- * 2→3×200→1 with 5-piece maxout, batch 100, Adam 10⁻⁴ β₁ 0.8).
+ * 2→3×200→1 with 5-piece maxout, batch 100, Adam 10⁻⁴ β₁ 0.8); {@code dcgan} — the DCGAN for 28×28×1 images
+ * ({@link Dcgan#mnist(int)}, w = 64, with {@link Dcgan#ganConfig()}: latent 100, N(0, 0.02²) weights, Adam 2·10⁻⁴
+ * β₁ 0.5, batch 64); {@code dcgan-small} — the same with the small preset ({@link Dcgan#small(int)}, w = 8). The DCGAN
+ * cases time the step, not the data: their real images are uniform random pixels of the right shape (no MNIST
+ * needed).
  */
 public final class GanBenchmark {
     private GanBenchmark() {
@@ -31,14 +40,72 @@ public final class GanBenchmark {
                     .withDiscriminatorHidden(64, 64).withBatchSize(256).withGeneratorOptimizer(OptimizerSpec.adam(1e-3))
                     .withDiscriminatorOptimizer(OptimizerSpec.adam(1e-3));
             case "ring" -> GanConfig.pacgan2d();
-            default -> throw new IllegalArgumentException("case must be one of [temperature, ring], was '" + name + "'");
+            case "dcgan" -> Dcgan.mnist(1).ganConfig();
+            case "dcgan-small" -> Dcgan.small(1).ganConfig();
+            default -> throw new IllegalArgumentException("case must be one of " + Arrays.toString(CASES) + ", was '"
+                    + name + "'");
         };
     }
+
+    /** The benchmark cases. */
+    public static final String[] CASES = {"temperature", "ring", "dcgan", "dcgan-small"};
 
     /** The data of a benchmark case. */
     public static DataSource data(String name) {
         config(name);
-        return name.equals("ring") ? GaussianMixture.pacganRing() : TemperatureData.aliceSpringsAndSouthPole();
+        return switch (name) {
+            case "ring" -> GaussianMixture.pacganRing();
+            case "dcgan", "dcgan-small" -> new RandomImages(28);
+            default -> TemperatureData.aliceSpringsAndSouthPole();
+        };
+    }
+
+    /**
+     * Uniform random pixels in [0, 1] of S×S one-channel images, standardised with mean and sd 0.5 to [−1, 1] (as
+     * image data sets are for a tanh generator): what a DCGAN step costs does not depend on what the images show.
+     */
+    private record RandomImages(int size) implements DataSource {
+        @Override
+        public int dimension() {
+            return size * size;
+        }
+
+        @Override
+        public double[] sample(int n, RandomGenerator rng) {
+            double[] v = new double[n * dimension()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = rng.nextDouble();
+            }
+            return v;
+        }
+
+        @Override
+        public ModeSet modes() {
+            double[] centre = new double[dimension()];
+            Arrays.fill(centre, 0.5);
+            return ModeSet.of(new Mode("uniform noise", centre, Math.sqrt(1.0 / 12), 1));
+        }
+
+        @Override
+        public String name() {
+            return "random " + size + "×" + size + " images";
+        }
+
+        @Override
+        public double[] mean() {
+            return constant(0.5);
+        }
+
+        @Override
+        public double[] sd() {
+            return constant(0.5);
+        }
+
+        private double[] constant(double v) {
+            double[] a = new double[dimension()];
+            Arrays.fill(a, v);
+            return a;
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,7 +117,7 @@ public final class GanBenchmark {
         int warmup = Integer.parseInt(args[1]);
         int steps = Integer.parseInt(args[2]);
         double sps = StepTimer.stepsPerSecond(Gan.create(data(name), config(name)), warmup, steps);
-        System.out.printf(Locale.ROOT, "case=%s steps_per_s=%.1f peak_rss_mib=%.0f%n", name, sps, peakRssMib());
+        System.out.printf(Locale.ROOT, "case=%s steps_per_s=%.3f peak_rss_mib=%.0f%n", name, sps, peakRssMib());
     }
 
     /** Peak resident memory of this process (VmHWM), heap and off-heap together; NaN where not on Linux. */

@@ -19,6 +19,16 @@ public interface Architecture {
      */
     Network build(Role role, int inputs, int outputs, GanConfig config, long seed);
 
+    /**
+     * Whether the discriminators this architecture builds give exact second-order products
+     * ({@link org.modecollapselab.nn.SecondOrder}), which exact unrolling needs: remedies that need them refuse an
+     * architecture without them before any network is built. False unless an architecture says otherwise (MLPs give
+     * them, for piecewise-linear activations without batch norm).
+     */
+    default boolean secondOrder() {
+        return false;
+    }
+
     /** A multilayer perceptron from the configuration's MLP settings (see {@link GanConfig}). */
     Architecture MLP = MlpArchitecture.INSTANCE;
 }

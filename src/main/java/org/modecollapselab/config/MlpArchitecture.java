@@ -24,6 +24,11 @@ enum MlpArchitecture implements Architecture {
     }
 
     @Override
+    public boolean secondOrder() {
+        return true;
+    }
+
+    @Override
     public String toString() {
         return "MLP";
     }

@@ -1,5 +1,7 @@
 package org.modecollapselab.nn;
 
+import java.util.SplittableRandom;
+
 /** Weight initialisation schemes, drawn from a seeded Java generator so that CPU and GPU start identically. */
 public enum Init {
     /**
@@ -12,5 +14,28 @@ public enum Init {
     /** He/Kaiming normal weights (σ = √(2/fanIn)), zero biases. */
     HE_NORMAL,
     /** Weights N(0, 0.02²), zero biases: the initialisation of DCGAN and of PacGAN's 2-D experiments. */
-    NORMAL_002
+    NORMAL_002;
+
+    /**
+     * Draws {@code count} weights of one layer into {@code p} from {@code offset}, then (when {@code biases > 0})
+     * its {@code biases} biases, and returns the offset after them. Fans as PyTorch counts them: a linear layer's
+     * inputs and outputs; a convolution's {@code channels·kernel²}.
+     */
+    public int fill(double[] p, int offset, int count, int biases, int fanIn, int fanOut, SplittableRandom rng) {
+        double scale = switch (this) {
+            case PYTORCH_DEFAULT -> 1 / Math.sqrt(fanIn);
+            case XAVIER_UNIFORM -> Math.sqrt(6.0 / (fanIn + fanOut));
+            case HE_NORMAL -> Math.sqrt(2.0 / fanIn);
+            case NORMAL_002 -> 0.02;
+        };
+        boolean normal = this == HE_NORMAL || this == NORMAL_002;
+        int k = offset;
+        for (int j = 0; j < count; j++) {
+            p[k++] = normal ? scale * rng.nextGaussian() : scale * (2 * rng.nextDouble() - 1);
+        }
+        for (int j = 0; j < biases; j++) {
+            p[k++] = this == PYTORCH_DEFAULT ? scale * (2 * rng.nextDouble() - 1) : 0;
+        }
+        return k;
+    }
 }

@@ -127,19 +127,7 @@ public final class Mlp implements SecondOrder {
         for (int i = 0; i < spec.layers(); i++) {
             int in = spec.fanIn(i);
             int lin = spec.linearWidth(i);
-            double bound = switch (spec.init()) {
-                case PYTORCH_DEFAULT -> 1 / Math.sqrt(in);
-                case XAVIER_UNIFORM -> Math.sqrt(6.0 / (in + lin));
-                case HE_NORMAL -> Math.sqrt(2.0 / in);
-                case NORMAL_002 -> 0.02;
-            };
-            boolean normal = spec.init() == Init.HE_NORMAL || spec.init() == Init.NORMAL_002;
-            for (int j = 0; j < in * lin; j++) {
-                p[k++] = normal ? bound * rng.nextGaussian() : bound * (2 * rng.nextDouble() - 1);
-            }
-            for (int j = 0; j < lin; j++) {
-                p[k++] = spec.init() == Init.PYTORCH_DEFAULT ? bound * (2 * rng.nextDouble() - 1) : 0;
-            }
+            k = spec.init().fill(p, k, in * lin, lin, in, lin, rng);
             if (spec.normalised(i)) {
                 for (int j = 0; j < spec.fanOut(i); j++) {
                     p[k++] = 1;   // scale γ

@@ -96,6 +96,10 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
         if (mode != Mode.EXACT || steps == 0) {
             return;
         }
+        if (!config.discriminatorArchitecture().secondOrder()) {
+            throw new IllegalArgumentException("discriminatorArchitecture must give exact second-order products for "
+                    + "exact unrolling, was " + config.discriminatorArchitecture() + " (use Mode.FIRST_ORDER)");
+        }
         Activation a = config.discriminatorActivation();
         if (config.discriminatorArchitecture() == Architecture.MLP
                 && a != Activation.IDENTITY && a != Activation.RELU && a != Activation.LEAKY_RELU) {
