@@ -245,6 +245,15 @@ public final class Study {
     }
 
     /**
+     * The same with a progress line, e.g. {@code StudyProgress.live(live())} in a notebook: one output with the
+     * runs done and the time left, updated after each run.
+     */
+    public static List<Run> runs(List<StudyCase> cases, List<Method> methods, int seeds, StudyProgress progress) {
+        Check.notNull("progress", progress);
+        return runs(tasks(cases, methods, seeds), defaultThreads(), Protocol.standard(), progress);
+    }
+
+    /**
      * Every case × method × seed 1..seeds, on {@code threads} threads, in that order (results do not depend on the
      * threads; timings do: runs share the cores). Every method is checked against every case before any training.
      *
