@@ -176,7 +176,8 @@ public final class StudyCommand {
                 : " (" + done.size() + " already in runs.csv)", engine);
         List<Study.Failure> failures = new ArrayList<>();
         StudyProgress progress = StudyProgress.console(System.err, StudyProgress.stderrIsTerminal());
-        Study.execute(plan, engine, Set.copyOf(done.keySet()), progress, r -> {
+        long t0 = System.nanoTime();
+        Study.Outcome outcome = Study.execute(plan, engine, Set.copyOf(done.keySet()), progress, r -> {
             try {
                 if (r instanceof Study.Run run) {
                     done.put(run.key(), run.withoutCoverage());
@@ -189,6 +190,9 @@ public final class StudyCommand {
                 throw new UncheckedIOException("could not write " + out + ": " + x.getMessage(), x);
             }
         });
+        System.err.printf(Locale.ROOT, "study: %d runs in %.1f s on %s%s%n", outcome.runs().size()
+                + outcome.failures().size(), (System.nanoTime() - t0) / 1e9, engine, outcome.failures().isEmpty() ? ""
+                : " (" + outcome.failures().size() + " failed)");
         if (failures.isEmpty()) {
             Files.deleteIfExists(failuresCsv);
         }

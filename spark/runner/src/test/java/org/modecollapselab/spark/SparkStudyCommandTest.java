@@ -27,16 +27,17 @@ class SparkStudyCommandTest {
         return w.toString();
     }
 
+    /** The default: embedded Spark on every core ({@code local[*]}), a small study, the same files and numbers. */
     @Test
     void sparkLocalGivesTheSequentialStudysNumbers(@TempDir Path dir) throws Exception {
         Path spark = dir.resolve("spark");
         Path seq = dir.resolve("sequential");
         String[] study = {"--remedies", "plain,packing:2", "--datasets", "temperature,ring", "--seeds", "2",
             "--steps", "40"};
-        String[] args = new String[study.length + 4];
+        String[] args = new String[study.length + 2];
         System.arraycopy(study, 0, args, 0, study.length);
-        System.arraycopy(new String[] {"--master", "local[2]", "--out", spark.toString()}, 0, args, study.length, 4);
-        assertEquals(0, SparkStudyCommand.run(args));
+        System.arraycopy(new String[] {"--out", spark.toString()}, 0, args, study.length, 2);
+        assertEquals(0, SparkStudyCommand.run(args));   // the default master: local[*], embedded
         assertEquals(0, StudyCommand.run(new NamedPlan("remedies", List.of("temperature", "ring"),
                 List.of("plain", "packing:2"), 2, 40), StudyEngine.threads(1), seq, false));
         for (String f : List.of("runs.csv", "summary.csv", "summary.md", "modes.png", "modes.svg", "high-quality.png",
