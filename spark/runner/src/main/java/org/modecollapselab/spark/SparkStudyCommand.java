@@ -72,6 +72,12 @@ public final class SparkStudyCommand {
             }
             rest.add(a);
         }
+        int t = rest.indexOf("--threads");
+        if (t >= 0) {
+            throw new IllegalArgumentException("--threads sets the local engine's threads; on Spark the master decides "
+                    + "how many runs run at a time (--master local[N]: N), was --threads "
+                    + (t + 1 < rest.size() ? rest.get(t + 1) : "(no value)"));
+        }
         SparkConf conf = configuration(master, confs);
         JavaSparkContext spark = new JavaSparkContext(conf);
         try {

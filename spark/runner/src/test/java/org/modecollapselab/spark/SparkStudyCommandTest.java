@@ -61,6 +61,9 @@ class SparkStudyCommandTest {
                 () -> SparkStudyCommand.run(new String[] {"--conf", "spark.ui.enabled"})).getMessage());
         assertEquals("--master needs a value", assertThrows(IllegalArgumentException.class,
                 () -> SparkStudyCommand.run(new String[] {"--master"})).getMessage());
+        assertEquals("--threads sets the local engine's threads; on Spark the master decides how many runs run at a "
+                + "time (--master local[N]: N), was --threads 4", assertThrows(IllegalArgumentException.class,
+                () -> SparkStudyCommand.run(new String[] {"--seeds", "2", "--threads", "4"})).getMessage());
         var conf = SparkStudyCommand.configuration(null, List.of());
         assertEquals("local[*]", conf.get("spark.master"));
         assertEquals("1", conf.get("spark.executorEnv.OMP_NUM_THREADS"));
