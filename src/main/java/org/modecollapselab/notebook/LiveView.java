@@ -57,6 +57,17 @@ public final class LiveView {
         return new Progress(Check.notNull("chart", chart));
     }
 
+    /**
+     * A text line shown now and replaced in place by every text given to the returned consumer: progress of
+     * something other than one GAN's training (a study's runs: {@code StudyProgress.live(view)}).
+     *
+     * @param text the first text shown
+     */
+    public java.util.function.Consumer<String> line(String text) {
+        String id = display.apply(Check.notNull("text", text));
+        return t -> update.accept(id, Check.notNull("text", t));
+    }
+
     private final class Progress implements TrainingListener {
         private final java.util.function.BiFunction<Gan, Snapshot, Chart<?, ?>> chart;
         private String textId;

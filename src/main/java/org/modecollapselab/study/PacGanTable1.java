@@ -1,12 +1,10 @@
 package org.modecollapselab.study;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.remedy.packing.Packing;
-import org.modecollapselab.util.AtomicFiles;
 import tech.tablesaw.api.Table;
 
 /**
@@ -15,7 +13,8 @@ import tech.tablesaw.api.Table;
  * training settings as read from its code ({@link org.modecollapselab.config.GanConfig#pacgan2d()}): batches of 100
  * packs (PacGAN-m sees 100·m samples per step), Adam 10⁻⁴ with β₁ 0.8, 10 trials, 2,500 samples scored with
  * VEEGAN's thresholds. The paper trains 400 epochs of 100,000 samples (400,000 steps of 100 packs); that is the
- * default here, and {@code --steps} shortens it.
+ * default here, and {@code --steps} shortens it ({@code environment/study --preset pacgan-table1}: a
+ * {@link NamedPlan}).
  */
 public final class PacGanTable1 {
     /** Steps of the paper's schedule: 400 epochs × 100,000 samples / 100 per batch. */
@@ -64,20 +63,6 @@ public final class PacGanTable1 {
             methods.add(Method.of(Packing.pacgan(m, 100)));
         }
         return methods;
-    }
-
-    /** Runs the preset ({@code steps} null: the paper's 400,000) and writes its files and table1.md to {@code out}. */
-    static void run(Path out, int trials, Integer steps, int threads) throws Exception {
-        int n = steps == null ? PAPER_STEPS : steps;
-        List<StudyCase> cases = List.of(StudyCase.named("pacgan-ring").withSteps(n),
-                StudyCase.named("pacgan-grid").withSteps(n));
-        Table runs = StudyReport.table(Study.runs(cases, methods(), trials, threads, Study.Protocol.standard(),
-                System.err::println));
-        Table summary = StudyReport.summary(runs);
-        StudyReport.write(out, runs, summary, "PacGAN Table 1, " + n + " steps");
-        String md = sideBySide(summary, n, trials);
-        AtomicFiles.writeString(out.resolve("table1.md"), md);
-        System.out.println(md);
     }
 
     /** Ours (a {@link StudyReport#summary} of this preset) next to the paper's, as Markdown. */

@@ -18,12 +18,74 @@ import tech.tablesaw.api.Table;
  * Is it luck? Trains one configuration with seeds {@code 1..seeds} through the study engine ({@link Study}) and
  * tabulates each run's mode coverage, so that a claim about collapse (or a remedy) rests on several seeds rather
  * than one. Each run is scored on 500 fresh samples, and its hops are counted over 40 snapshots.
+ *
+ * <p>The seeds run in parallel, one thread per core ({@link Study#defaultThreads()}), with the same numbers as one
+ * after another. {@code SeedStudy.withThreads(1)} runs them one at a time, and
+ * {@code SeedStudy.withProgress(StudyProgress.live(live()))} shows a live progress line (runs done, ETA):
+ * <pre>{@code
+ * Table t = SeedStudy.withThreads(2).withProgress(StudyProgress.live(live()))
+ *         .run(data, GanConfig.temperatureCollapse(), "collapse preset", 6, 1200, CoverageThresholds.standard());
+ * }</pre>
  */
 public final class SeedStudy {
     /** How a seed study scores a run: 500 fresh samples, 40 snapshots of 500 for the hops. */
     public static final Study.Protocol PROTOCOL = new Study.Protocol(500, 40, 500);
 
     private SeedStudy() {
+    }
+
+    /**
+     * How a seed study runs: threads and progress (immutable; {@code run} methods as {@link SeedStudy}'s).
+     *
+     * @param threads  runs at a time, &gt;= 1
+     * @param progress the progress listener ({@link StudyProgress#NONE} for none)
+     */
+    public record Runner(int threads, StudyProgress progress) {
+        public Runner {
+            Check.atLeast("threads", threads, 1);
+            Check.notNull("progress", progress);
+        }
+
+        public Runner withThreads(int v) {
+            return new Runner(v, progress);
+        }
+
+        public Runner withProgress(StudyProgress v) {
+            return new Runner(threads, v);
+        }
+
+        /** The plain GAN (see {@link SeedStudy#run(DataSource, GanConfig, String, int, int, CoverageThresholds)}). */
+        public Table run(DataSource data, GanConfig config, String label, int seeds, int steps,
+                         CoverageThresholds thresholds) {
+            return run(data, config, Method.plain(), label, seeds, steps, thresholds);
+        }
+
+        /** Remedies on one GAN. */
+        public Table run(DataSource data, GanConfig config, List<? extends Remedy> remedies, String label, int seeds,
+                         int steps, CoverageThresholds thresholds) {
+            return run(data, config, Method.of(Check.notNull("remedies", remedies)), label, seeds, steps, thresholds);
+        }
+
+        /** Any method. */
+        public Table run(DataSource data, GanConfig config, Method method, String label, int seeds, int steps,
+                         CoverageThresholds thresholds) {
+            return SeedStudy.table(data, config, method, label, seeds, steps, thresholds, this);
+        }
+    }
+
+    /** One thread per core, no progress line: what the static {@code run} methods use. */
+    public static Runner runner() {
+        return new Runner(Study.defaultThreads(), StudyProgress.NONE);
+    }
+
+    /** A seed study on {@code threads} threads (1: one seed after another). */
+    public static Runner withThreads(int threads) {
+        return runner().withThreads(threads);
+    }
+
+    /** A seed study with a progress line, e.g. {@code StudyProgress.live(live())} in a notebook. */
+    public static Runner withProgress(StudyProgress progress) {
+        return runner().withProgress(progress);
     }
 
     /**
@@ -51,6 +113,11 @@ public final class SeedStudy {
      */
     public static Table run(DataSource data, GanConfig config, Method method, String label, int seeds, int steps,
                             CoverageThresholds thresholds) {
+        return runner().run(data, config, method, label, seeds, steps, thresholds);
+    }
+
+    private static Table table(DataSource data, GanConfig config, Method method, String label, int seeds, int steps,
+                               CoverageThresholds thresholds, Runner runner) {
         Check.notNull("data", data);
         Check.notNull("config", config);
         Check.notNull("method", method);
@@ -59,7 +126,8 @@ public final class SeedStudy {
         Check.atLeast("steps", steps, 1);
         Check.notNull("thresholds", thresholds);
         StudyCase c = new StudyCase(label, data, config, steps, thresholds);
-        List<Study.Run> runs = Study.runs(List.of(c), List.of(method), seeds, 1, PROTOCOL, null);
+        List<Study.Run> runs = Study.runs(Study.tasks(List.of(c), List.of(method), seeds), runner.threads(),
+                PROTOCOL, runner.progress());
         IntColumn seed = IntColumn.create("seed");
         StringColumn settings = StringColumn.create("settings");
         StringColumn verdict = StringColumn.create("verdict");

@@ -1,45 +1,89 @@
 package org.modecollapselab.study;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.modecollapselab.bench.StepTimer;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.remedy.catalog.Remedies;
 import org.modecollapselab.util.AtomicFiles;
+import org.modecollapselab.util.Check;
 import tech.tablesaw.api.Table;
 
 /**
  * The {@code environment/study} command: {@code StudyCommand [--remedies a,b,…] [--datasets x,y,…] [--seeds N]
- * [--steps S] [--threads T] [--out DIR] [--preset remedies|pacgan-table1|cost] [--summarise RUNS_CSV]}. Every
- * argument is checked before any training.
+ * [--steps S] [--threads T] [--out DIR] [--resume] [--preset remedies|pacgan-table1|cost] [--summarise RUNS_CSV]}.
+ * Every argument is checked before any training.
+ *
+ * <p>Runs execute on a {@link StudyEngine}: {@code T} threads here (default one per core), or Apache Spark (the
+ * {@code spark/} module's command passes its engine to {@link #run(String[], StudyEngine)}). Each finished run is
+ * added to {@code runs.csv} at once, atomically, so a study that is killed loses no finished run, and
+ * {@code --resume} runs only the runs missing from it. A run that fails is reported with its settings (and in
+ * {@code failures.csv}); the others still finish, and the command exits with status 1.
  */
 public final class StudyCommand {
     private StudyCommand() {
     }
 
     public static void main(String[] args) throws Exception {
+        int status = run(args, null);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** The options, one line each (also the Spark command's). */
+    public static String usage() {
+        return "options:\n"
+                + "  --remedies a,b,…   " + String.join(", ", Remedies.names()) + " (default " + String.join(",",
+                Remedies.DEFAULTS) + ")\n"
+                + "  --datasets x,y,…   " + String.join(",", StudyCase.DEFAULTS) + ",pacgan-ring,pacgan-grid (default "
+                + String.join(",", StudyCase.DEFAULTS) + ")\n"
+                + "  --seeds N          seeds 1..N (default 5)\n"
+                + "  --steps S          training steps of every run (default: each data set's)\n"
+                + "  --threads T        runs at a time (default: one per core, " + Study.defaultThreads() + " here)\n"
+                + "  --out DIR          where runs.csv, summary.csv, summary.md and charts go (default study-results)\n"
+                + "  --resume           keep the runs already in DIR/runs.csv and run only the missing ones\n"
+                + "  --preset P         remedies (default) | pacgan-table1 (PacGAN's Table 1) | cost (speed of each "
+                + "remedy)\n"
+                + "  --summarise CSV    summary and charts of finished runs (a runs.csv), no training";
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param engine where the runs execute (Spark); null for the thread engine of {@code --threads}
+     * @return the exit status: 0, or 1 when a run failed
+     */
+    public static int run(String[] args, StudyEngine engine) throws IOException {
+        Check.notNull("args", args);
         List<String> remedies = Remedies.DEFAULTS;
         List<String> datasets = StudyCase.DEFAULTS;
         int seeds = 5;
         Integer steps = null;
-        int threads = 1;
+        Integer threads = null;
         Path out = Path.of("study-results");
         String preset = "remedies";
         Path summarise = null;
+        boolean resume = false;
         for (int i = 0; i < args.length; i++) {
-            String a = args[i];
+            String a = Check.notNull("args[" + i + "]", args[i]);
             if (a.equals("-h") || a.equals("--help")) {
-                System.out.println("options: --remedies a,b,… (" + String.join(", ", Remedies.names()) + "; default "
-                        + String.join(",", Remedies.DEFAULTS) + ") --datasets x,y,… (" + String.join(",",
-                        StudyCase.DEFAULTS) + ",pacgan-ring,pacgan-grid) --seeds N --steps S --threads T --out DIR "
-                        + "--preset remedies|pacgan-table1|cost --summarise RUNS_CSV (summary and charts of finished "
-                        + "runs, no training)");
-                return;
+                System.out.println(usage());
+                return 0;
+            }
+            if (a.equals("--resume")) {
+                resume = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(a + " needs a value");
@@ -73,33 +117,118 @@ public final class StudyCommand {
                 AtomicFiles.writeString(out.resolve("table1.md"), md);
                 System.out.println(md);
             }
-            return;
+            return 0;
         }
-        if (seeds < 1 || threads < 1 || (steps != null && steps < 1)) {
+        if (seeds < 1 || (threads != null && threads < 1) || (steps != null && steps < 1)) {
             throw new IllegalArgumentException("--seeds, --threads and --steps must be >= 1, were " + seeds + ", "
                     + threads + ", " + steps);
         }
-        if (preset.equals("pacgan-table1")) {
-            Files.createDirectories(out);
-            PacGanTable1.run(out, seeds, steps, threads);
-            return;
+        if (engine != null && threads != null) {
+            throw new IllegalArgumentException("--threads sets the local engine's threads; on " + engine
+                    + " the master decides how many runs run at a time (local[N]: N), was --threads " + threads);
         }
-        List<StudyCase> cases = new ArrayList<>();
-        for (String d : datasets) {
-            StudyCase c = StudyCase.named(d);
-            cases.add(steps == null ? c : c.withSteps(steps));
-        }
-        List<Method> methods = remedies.stream().map(Remedies::parse).toList();
         if (preset.equals("cost")) {
+            List<Method> methods = remedies.stream().map(Remedies::parse).toList();
             System.out.println(cost(datasets.stream().map(StudyCase::named).toList(), methods,
                     steps == null ? 400 : steps));
-            return;
+            return 0;
         }
+        NamedPlan plan = new NamedPlan(preset, datasets, remedies, seeds, steps == null ? 0 : steps);
+        StudyEngine e = engine != null ? engine : StudyEngine.threads(threads != null ? threads
+                : Study.defaultThreads());
+        return run(plan, e, out, resume);
+    }
+
+    /**
+     * Runs a plan on an engine into {@code out}: runs.csv written atomically after every finished run (in the
+     * plan's order), failures.csv while any run failed, then summary.csv, summary.md and the charts (and
+     * table1.md for PacGAN's Table 1).
+     *
+     * @param resume keep the runs in {@code out/runs.csv} (they must belong to this plan) and run only the others
+     * @return 0, or 1 when a run failed
+     */
+    public static int run(StudyPlan plan, StudyEngine engine, Path out, boolean resume) throws IOException {
+        Check.notNull("plan", plan);
+        Check.notNull("engine", engine);
+        Check.notNull("out", out);
+        List<Study.Task> tasks = plan.tasks();   // checks every method on every data set before anything runs
+        List<Study.Key> order = tasks.stream().map(Study.Task::key).toList();
         Files.createDirectories(out);
-        List<Study.Run> runs = Study.runs(cases, methods, seeds, threads, Study.Protocol.standard(),
-                System.err::println);
-        Table table = StudyReport.table(runs);
-        StudyReport.write(out, table, StudyReport.summary(table), "Remedies × data sets");
+        Path runsCsv = out.resolve("runs.csv");
+        Path failuresCsv = out.resolve("failures.csv");
+        Map<Study.Key, Study.Run> done = new HashMap<>();
+        if (resume && Files.exists(runsCsv)) {
+            for (Study.Run r : StudyReport.runs(StudyReport.readRuns(runsCsv))) {
+                if (!order.contains(r.key())) {
+                    throw new IllegalArgumentException("--resume: " + runsCsv + " holds a run that is not part of "
+                            + "this study (" + r.key() + "); resume with the options that started it, or use "
+                            + "another --out");
+                }
+                if (done.put(r.key(), r) != null) {
+                    throw new IllegalArgumentException("--resume: " + runsCsv + " holds run " + r.key() + " twice");
+                }
+            }
+        } else if (Files.exists(runsCsv)) {
+            System.err.println("note: " + runsCsv + " exists; this study starts afresh and replaces it as runs "
+                    + "finish (--resume keeps its runs)");
+        }
+        System.err.printf(Locale.ROOT, "study: %d runs%s, on %s%n", order.size(), done.isEmpty() ? ""
+                : " (" + done.size() + " already in runs.csv)", engine);
+        List<Study.Failure> failures = new ArrayList<>();
+        StudyProgress progress = StudyProgress.console(System.err, StudyProgress.stderrIsTerminal());
+        long t0 = System.nanoTime();
+        Study.Outcome outcome = Study.execute(plan, engine, Set.copyOf(done.keySet()), progress, r -> {
+            try {
+                if (r instanceof Study.Run run) {
+                    done.put(run.key(), run.withoutCoverage());
+                    AtomicFiles.writeString(runsCsv, StudyReport.csv(StudyReport.table(inOrder(order, done))));
+                } else {
+                    failures.add((Study.Failure) r);
+                    AtomicFiles.writeString(failuresCsv, StudyReport.csv(StudyReport.failures(failures)));
+                }
+            } catch (IOException x) {
+                throw new UncheckedIOException("could not write " + out + ": " + x.getMessage(), x);
+            }
+        });
+        System.err.printf(Locale.ROOT, "study: %d runs in %.1f s on %s%s%n", outcome.runs().size()
+                + outcome.failures().size(), (System.nanoTime() - t0) / 1e9, engine, outcome.failures().isEmpty() ? ""
+                : " (" + outcome.failures().size() + " failed)");
+        if (failures.isEmpty()) {
+            Files.deleteIfExists(failuresCsv);
+        }
+        List<Study.Run> runs = inOrder(order, done);
+        if (!runs.isEmpty()) {
+            Table table = StudyReport.table(runs);
+            Table summary = StudyReport.summary(table);
+            StudyReport.write(out, table, summary, plan.title());
+            if (plan instanceof NamedPlan named && named.preset().equals("pacgan-table1")) {
+                String md = PacGanTable1.sideBySide(summary, runs.get(0).steps(), named.seeds());
+                AtomicFiles.writeString(out.resolve("table1.md"), md);
+                System.out.println(md);
+            }
+        }
+        if (failures.isEmpty()) {
+            return 0;
+        }
+        for (Study.Failure f : failures) {
+            System.err.println(f.describe());
+        }
+        System.err.printf(Locale.ROOT, "%d of %d runs failed (settings and errors above and in %s); %s. Run the "
+                        + "same command with --resume to run only the missing ones.%n", failures.size(), order.size(),
+                failuresCsv, runs.isEmpty() ? "no run finished" : "the summary covers the " + runs.size()
+                        + " that finished");
+        return 1;
+    }
+
+    private static List<Study.Run> inOrder(List<Study.Key> order, Map<Study.Key, Study.Run> done) {
+        List<Study.Run> runs = new ArrayList<>();
+        for (Study.Key k : order) {
+            Study.Run r = done.get(k);
+            if (r != null) {
+                runs.add(r);
+            }
+        }
+        return runs;
     }
 
     private static int integer(String option, String value) {

@@ -59,6 +59,44 @@ public final class StudyReport {
                 hops);
     }
 
+    /**
+     * The runs of a table of runs ({@link #table}, {@link #readRuns}), without coverage reports; a table without
+     * the {@code hops} column (older files) gives 0 hops.
+     */
+    public static List<Study.Run> runs(Table table) {
+        Check.notNull("table", table);
+        boolean hasHops = table.columnNames().contains("hops");
+        List<Study.Run> runs = new ArrayList<>();
+        for (int i = 0; i < table.rowCount(); i++) {
+            runs.add(new Study.Run(table.stringColumn("dataset").get(i), table.stringColumn("remedy").get(i),
+                    table.stringColumn("baseline").get(i).equals("yes"), table.intColumn("seed").getInt(i),
+                    table.intColumn("steps").getInt(i), table.intColumn("modes_captured").getInt(i),
+                    table.intColumn("modes").getInt(i), table.doubleColumn("high_quality_pct").getDouble(i),
+                    table.doubleColumn("reverse_kl").getDouble(i), table.doubleColumn("steps_per_s").getDouble(i),
+                    table.stringColumn("diverged").get(i).equals("yes"), hasHops ? table.intColumn("hops").getInt(i)
+                    : 0, null));
+        }
+        return runs;
+    }
+
+    /** One row per failed run: dataset, remedy, seed, steps, error. */
+    public static Table failures(List<Study.Failure> failures) {
+        Check.notNull("failures", failures);
+        StringColumn dataset = StringColumn.create("dataset");
+        StringColumn remedy = StringColumn.create("remedy");
+        IntColumn seed = IntColumn.create("seed");
+        IntColumn steps = IntColumn.create("steps");
+        StringColumn error = StringColumn.create("error");
+        for (Study.Failure f : failures) {
+            dataset.append(f.key().dataset());
+            remedy.append(f.key().method());
+            seed.append(f.key().seed());
+            steps.append(f.key().steps());
+            error.append(f.error());
+        }
+        return Table.create("failures", dataset, remedy, seed, steps, error);
+    }
+
     /** Reads a runs.csv written by {@link #write}, with its column types (infinite reverse KL included). */
     public static Table readRuns(Path csv) throws IOException {
         Check.notNull("csv", csv);

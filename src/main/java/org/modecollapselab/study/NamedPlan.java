@@ -1,0 +1,71 @@
+package org.modecollapselab.study;
+
+import java.util.List;
+import org.modecollapselab.gan.Method;
+import org.modecollapselab.remedy.catalog.Remedies;
+import org.modecollapselab.util.Check;
+
+/**
+ * A study given by names, as {@code environment/study} takes it: a preset, data sets ({@link StudyCase#named}),
+ * remedies ({@link Remedies#parse}), seeds and steps. It holds only strings and numbers, so it serializes to other
+ * machines (Spark executors), which rebuild the same tasks from it.
+ *
+ * @param preset   {@code remedies} (the remedies on the data sets) or {@code pacgan-table1} (GAN and PacGAN2–4 on
+ *                 PacGAN's ring and grid; data sets and remedies are then not used)
+ * @param datasets data set names, not empty
+ * @param remedies remedy names, not empty
+ * @param seeds    seeds 1..seeds, &gt;= 1
+ * @param steps    training steps of every run, &gt;= 1; 0 for each data set's (or the paper's) default
+ */
+public record NamedPlan(String preset, List<String> datasets, List<String> remedies, int seeds, int steps)
+        implements StudyPlan {
+    /** The presets. */
+    public static final List<String> PRESETS = List.of("remedies", "pacgan-table1");
+
+    public NamedPlan {
+        Check.notNull("preset", preset);
+        if (!PRESETS.contains(preset)) {
+            throw new IllegalArgumentException("preset must be one of " + String.join(", ", PRESETS) + ", was '"
+                    + preset + "'");
+        }
+        datasets = List.copyOf(Check.notEmpty("datasets", datasets));
+        remedies = List.copyOf(Check.notEmpty("remedies", remedies));
+        Check.atLeast("seeds", seeds, 1);
+        Check.atLeast("steps", steps, 0);
+    }
+
+    /** The data sets with their steps. */
+    public List<StudyCase> cases() {
+        if (preset.equals("pacgan-table1")) {
+            int n = steps == 0 ? PacGanTable1.PAPER_STEPS : steps;
+            return List.of(StudyCase.named("pacgan-ring").withSteps(n), StudyCase.named("pacgan-grid").withSteps(n));
+        }
+        return datasets.stream().map(d -> {
+            StudyCase c = StudyCase.named(d);
+            return steps == 0 ? c : c.withSteps(steps);
+        }).toList();
+    }
+
+    /** The methods, in order. */
+    public List<Method> methods() {
+        return preset.equals("pacgan-table1") ? PacGanTable1.methods() : remedies.stream().map(Remedies::parse)
+                .toList();
+    }
+
+    /** Checks every method against every data set (nothing trains) and builds the tasks. */
+    @Override
+    public List<Study.Task> tasks() {
+        return Study.tasks(cases(), methods(), seeds);
+    }
+
+    @Override
+    public Study.Protocol protocol() {
+        return Study.Protocol.standard();
+    }
+
+    @Override
+    public String title() {
+        return preset.equals("pacgan-table1") ? "PacGAN Table 1, " + cases().get(0).steps() + " steps"
+                : "Remedies × data sets";
+    }
+}

@@ -1,0 +1,32 @@
+package org.modecollapselab.study;
+
+import java.util.List;
+import org.modecollapselab.util.Check;
+
+/**
+ * What a study runs: its tasks (method × data set × seed) and how each run is scored. A plan is what an engine
+ * ships to where the runs execute; an engine that runs on other machines (Spark) serializes the plan and calls
+ * {@link #tasks()} there, so a plan for such an engine must rebuild the same tasks, in the same order, from
+ * serializable settings — as {@link NamedPlan} does from names. {@link #of} wraps tasks already built (this JVM only).
+ */
+public interface StudyPlan extends java.io.Serializable {
+
+    /** The tasks, in the order of the study's tables; the same list on every call and on every machine. */
+    List<Study.Task> tasks();
+
+    /** How each run is scored. */
+    Study.Protocol protocol();
+
+    /** The study's title (charts). */
+    String title();
+
+    /** A plan of tasks built in this JVM (not serializable: for the thread engine). */
+    static StudyPlan of(String title, List<Study.Task> tasks, Study.Protocol protocol) {
+        return new Local(Check.notNull("title", title), List.copyOf(Check.notNull("tasks", tasks)),
+                Check.notNull("protocol", protocol));
+    }
+
+    /** Tasks built in this JVM. */
+    record Local(String title, List<Study.Task> tasks, Study.Protocol protocol) implements StudyPlan {
+    }
+}
