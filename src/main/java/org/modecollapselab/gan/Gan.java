@@ -897,6 +897,89 @@ public final class Gan implements Sampler {
         return verdicts(std, points.length);
     }
 
+    /**
+     * The direction G's loss pushes a generated sample at each point: −∂ℓ_G/∂x, the negative gradient of the
+     * per-sample generator objective through D with respect to the sample (data units, any dimension). G's update
+     * moves its samples along these arrows as far as its parameters allow; drawn over D's heatmap they show the
+     * game (GAN Lab's "generator gradients"). Remedies' terms are not included: it is the objective's push.
+     *
+     * @throws IllegalStateException when D does not judge single samples (packing, minibatch features)
+     */
+    public double[][] generatorPush(double[][] points) {
+        Check.notNull("points", points);
+        if (!judgesSingleSamples()) {
+            throw new IllegalStateException("generatorPush needs a D that judges single samples, but D's input is "
+                    + discriminator.inputs() + " wide (packing or minibatch features?)");
+        }
+        int n = points.length;
+        if (n == 0) {
+            return new double[0][];
+        }
+        double[] std = standardised(points);
+        double[] flat = evaluate(() -> {
+            Network.Pass pass = discriminator.forward(array(std, n, dim));
+            double[] outputs = firstColumn(pass.output());
+            double[] gl = new double[n];
+            objective.generatorLoss(outputs, gl);
+            for (int i = 0; i < n; i++) {
+                gl[i] *= n;   // the mean's gradient × n: each sample's own loss
+            }
+            return values(discriminator.backward(pass, outputGradient(gl), false, true));
+        });
+        double[][] out = new double[n][dim];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < dim; j++) {
+                out[i][j] = -flat[i * dim + j] / sd[j];   // ∂/∂x_data = ∂/∂x_standardised ÷ sd
+            }
+        }
+        return out;
+    }
+
+    /**
+     * G's samples (data units) for given latent points: the image of a set of z, e.g. a grid of latent points
+     * (G's manifold, as GAN Lab draws it).
+     *
+     * @param latent rows of {@code config().latentDim()} values
+     * @throws IllegalStateException when a remedy adds codes to G's input (G's input is then not z alone)
+     */
+    public double[][] generate(double[][] latent) {
+        Check.notNull("latent", latent);
+        int width = generator.inputs();
+        if (width != config.latentDim()) {
+            throw new IllegalStateException("generate needs G's input to be the noise alone, but remedies add "
+                    + (width - config.latentDim()) + " code column(s) to G's input");
+        }
+        if (latent.length == 0) {
+            return new double[0][];
+        }
+        double[] z = new double[latent.length * width];
+        for (int i = 0; i < latent.length; i++) {
+            if (latent[i] == null || latent[i].length != width) {
+                throw new IllegalArgumentException("latent[" + i + "] must have " + width + " values (latentDim), was "
+                        + (latent[i] == null ? "null" : latent[i].length));
+            }
+            for (int j = 0; j < width; j++) {
+                Check.finite("latent[" + i + "][" + j + "]", latent[i][j]);
+                z[i * width + j] = latent[i][j];
+            }
+        }
+        return evaluate(() -> toDataUnits(generator.output(array(z, latent.length, width))));
+    }
+
+    private double[] standardised(double[][] points) {
+        double[] std = new double[points.length * dim];
+        for (int i = 0; i < points.length; i++) {
+            if (points[i] == null || points[i].length != dim) {
+                throw new IllegalArgumentException("points[" + i + "] must have " + dim + " coordinates, was "
+                        + (points[i] == null ? "null" : points[i].length));
+            }
+            for (int j = 0; j < dim; j++) {
+                std[i * dim + j] = (points[i][j] - mean[j]) / sd[j];
+            }
+        }
+        return std;
+    }
+
     /** The objective's score (D's probability "real" for the GAN family) of D's first output for each row. */
     private double[] verdicts(double[] standardised, int rows) {
         double[] out = evaluate(() -> firstColumn(discriminator.output(array(standardised, rows, dim))));

@@ -18,6 +18,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Snapshot;
 import org.modecollapselab.metric.CoverageReport;
 import org.modecollapselab.metric.ModeSet;
@@ -150,7 +151,7 @@ public final class Charts {
         return c;
     }
 
-    private static void points(XYChart c, String name, double[][] p, Color color,
+    static void points(XYChart c, String name, double[][] p, Color color,
                                org.knowm.xchart.style.markers.Marker marker) {
         if (p.length == 0) {
             return;
@@ -221,6 +222,20 @@ public final class Charts {
         c.getStyler().setXAxisMin(0.0);
         c.getStyler().setXAxisMax(360.0);
         return c;
+    }
+
+    /**
+     * The game in 2-D (GAN Lab's view): D's verdict D(x) over the plane as a heatmap (green "real", purple
+     * "fake"), real and generated samples on top, an arrow on each of the first 24 generated samples along
+     * {@link Gan#generatorPush} (where G's objective pushes it) and, with {@code manifold}, G's image of a grid of
+     * latent points. For a GAN whose D judges packs or batches, the samples only (the title says so).
+     *
+     * @param gan       a GAN on 2-D data
+     * @param real      real samples [n][2] (data units)
+     * @param generated generated samples [n][2], e.g. {@code gan.sample(500, seed)}
+     */
+    public static XYChart game(Gan gan, double[][] real, double[][] generated, boolean manifold, String title) {
+        return GameChart.of(gan, real, generated, manifold, title);
     }
 
     /** Angle of a 2-D point in degrees, in [0, 360). */
@@ -444,7 +459,7 @@ public final class Charts {
         return s;
     }
 
-    private static void style(org.knowm.xchart.style.AxesChartStyler s) {
+    static void style(org.knowm.xchart.style.AxesChartStyler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotGridLinesColor(new Color(0xE5E5E5));
