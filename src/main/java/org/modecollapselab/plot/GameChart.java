@@ -32,8 +32,6 @@ final class GameChart extends XYChart {
     private static final Color ARROW = new Color(0x222222);
     private static final Color MANIFOLD = new Color(0x7A4FA3);
     private static final Color TRANSPARENT = new Color(0, 0, 0, 0);
-    /** Width over height of the plot area of a {@link Charts#WIDTH} × ({@link Charts#HEIGHT} + 80) chart. */
-    private static final double ASPECT = 1.78;
     static final int ARROWS = 24;
 
     private final double x0;
@@ -59,7 +57,10 @@ final class GameChart extends XYChart {
         if (gan.dimension() != 2) {
             throw new IllegalArgumentException("the game view needs 2-D data, was " + gan.dimension() + "-D");
         }
-        double[] box = bounds(real, generated);
+        FigureStyle size = Charts.figureStyle();
+        // Width over height of the plot area (the chart less its axes, title and legend), for equal axis scales.
+        double aspect = (size.width() - 70.0 * size.fontScale()) / (size.height() + 80 - 112.0 * size.fontScale());
+        double[] box = bounds(real, generated, aspect);
         boolean single = gan.judgesSingleSamples();
         int res = 72;
         double[][] verdict = null;
@@ -77,7 +78,8 @@ final class GameChart extends XYChart {
                 System.arraycopy(d, r * res, verdict[r], 0, res);
             }
         }
-        GameChart c = new GameChart(Charts.WIDTH, Charts.HEIGHT + 80, box[0], box[1], box[2], box[3], verdict);
+        FigureStyle fs = Charts.figureStyle();
+        GameChart c = new GameChart(fs.width(), fs.height() + 80, box[0], box[1], box[2], box[3], verdict);
         c.setTitle(single ? title : title + " (D judges packs or batches: no heatmap, no arrows)");
         c.setXAxisTitle("x₁");
         c.setYAxisTitle("x₂");
@@ -110,7 +112,7 @@ final class GameChart extends XYChart {
     }
 
     /** The plane shown: real and generated samples with 10% margins; far-flung fakes do not shrink the data. */
-    private static double[] bounds(double[][] real, double[][] generated) {
+    private static double[] bounds(double[][] real, double[][] generated, double aspect) {
         double[] b = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY};
         extend(b, real);
@@ -138,12 +140,12 @@ final class GameChart extends XYChart {
         // Equal scales on both axes (a ring looks round): widen the narrower span to the plot area's shape.
         double sx = box[1] - box[0];
         double sy = box[3] - box[2];
-        if (sx < ASPECT * sy) {
-            double grow = (ASPECT * sy - sx) / 2;
+        if (sx < aspect * sy) {
+            double grow = (aspect * sy - sx) / 2;
             box[0] -= grow;
             box[1] += grow;
         } else {
-            double grow = (sx / ASPECT - sy) / 2;
+            double grow = (sx / aspect - sy) / 2;
             box[2] -= grow;
             box[3] += grow;
         }
