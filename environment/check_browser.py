@@ -214,10 +214,15 @@ class Lab:
 
     def screenshot(self, path: str) -> None:
         """The whole notebook in one image: the viewport made as tall as the notebook, then a screenshot."""
-        height = self.page.evaluate("() => { const n = document.querySelector('.jp-NotebookPanel-notebook');"
-                                    " return n ? n.scrollHeight : 1000; }")
+        height = self.page.evaluate("""() => {
+          const panel = window.jupyterapp.shell.currentWidget.content.node;
+          const scrollers = [panel, ...panel.querySelectorAll('.jp-WindowedPanel-outer')];
+          scrollers.forEach(n => { n.scrollTop = 0; });
+          return Math.max(...scrollers.map(n => n.scrollHeight));
+        }""")
         width = self.page.viewport_size["width"]
-        self.page.set_viewport_size({"width": width, "height": min(int(height) + 200, 30000)})
+        # The notebook's own height plus JupyterLab's bars around it (menu, tabs, toolbar, status bar).
+        self.page.set_viewport_size({"width": width, "height": min(int(height) + 260, 30000)})
         self.page.wait_for_timeout(800)
         self.page.screenshot(path=path, full_page=True)
         self.page.set_viewport_size({"width": width, "height": 1000})

@@ -1,6 +1,7 @@
 """Builds a lecture kit from the notebooks: run them, then write one folder a lecturer can take to a talk.
 
-    environment/lecture [NOTEBOOK ...] [--out DIR] [--quick] [--figure-size WxH] [--font-scale F] [--png-scale N]
+    environment/lecture [NOTEBOOK ...] [--out DIR] [--quick] [--jobs N] [--figure-size WxH] [--font-scale F]
+                        [--png-scale N]
 
 NOTEBOOK is a notebook in notebooks/ by path, file name, name or number (`01`); default: all of them. The kit:
   index.html                    links to everything below
@@ -16,6 +17,7 @@ fails (no kit is left behind).
 """
 import argparse
 import base64
+import concurrent.futures
 import glob
 import hashlib
 import html
@@ -190,6 +192,7 @@ def parse(argv):
     ap.add_argument("--font-scale", help="font size relative to the default (e.g. 1.5 for a large room)")
     ap.add_argument("--png-scale", help="PNG resolution relative to the chart size, 1-4 (default 2)")
     ap.add_argument("--timeout", type=int, default=1800, help="seconds per cell (default 1800)")
+    ap.add_argument("--jobs", type=int, default=1, help="notebooks run at once, one kernel each (default 1)")
     a = ap.parse_args(argv)
     if a.figure_size is not None and not re.fullmatch(r"\d{3,4}x\d{3,4}", a.figure_size):
         raise UsageError(f"--figure-size must be WIDTHxHEIGHT in pixels (e.g. 1280x720), was '{a.figure_size}'")
@@ -202,6 +205,8 @@ def parse(argv):
             raise UsageError(f"--font-scale must be a number in [0.5, 4], was '{a.font_scale}'")
     if a.png_scale is not None and a.png_scale not in ("1", "2", "3", "4"):
         raise UsageError(f"--png-scale must be 1, 2, 3 or 4, was '{a.png_scale}'")
+    if a.jobs < 1:
+        raise UsageError(f"--jobs must be >= 1, was {a.jobs}")
     if a.timeout < 1:
         raise UsageError(f"--timeout must be >= 1 second, was {a.timeout}")
     return a
@@ -226,16 +231,28 @@ def main(argv) -> int:
                            ("MCL_FIGURE_PNG_SCALE", a.png_scale)):
             if value is not None:
                 env[var] = value
+
+        def execute(path):
+            name = os.path.splitext(os.path.basename(path))[0]
+            kernel_env = dict(os.environ, **env, MCL_NOTEBOOK=name)
+            try:
+                return run_notebooks.run(path, os.path.join(tmp, "notebooks"), a.timeout, images=False,
+                                         env=kernel_env)
+            except Exception as e:  # the kernel died or would not start: this notebook failed
+                return False, f"FAIL {name}: {type(e).__name__}: {e}"
+
+        # Notebooks run in parallel kernels (--jobs), each naming its own figures; then each is exported.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
+            results = list(pool.map(execute, notebooks))
+        for ok, line in results:
+            print(line, flush=True)
+        failed = [line.split()[1].rstrip(":") for ok, line in results if not ok]
+        if failed:
+            print(f"lecture: {', '.join(failed)} failed; no kit was written (the error is above)", file=sys.stderr)
+            return 1
         entries = []
         for path in notebooks:
             name = os.path.splitext(os.path.basename(path))[0]
-            before = set(os.listdir(figures))
-            os.environ.update(env, MCL_NOTEBOOK=name)   # the kernel inherits this process's environment
-            ok, line = run_notebooks.run(path, os.path.join(tmp, "notebooks"), a.timeout, images=False)
-            print(line, flush=True)
-            if not ok:
-                print(f"lecture: {name} failed; no kit was written (the notebook's error is above)", file=sys.stderr)
-                return 1
             nb = nbformat.read(os.path.join(tmp, "notebooks", name + ".ipynb"), as_version=4)
             body, _ = page.from_notebook_node(nb, resources={"metadata": {"name": name}})
             with open(os.path.join(tmp, name + ".html"), "w", encoding="utf-8") as f:
@@ -244,7 +261,8 @@ def main(argv) -> int:
             body = body.replace("</head>", SLIDE_CSS + "</head>", 1)
             with open(os.path.join(tmp, name + ".slides.html"), "w", encoding="utf-8") as f:
                 f.write(body)
-            entries.append((name, sorted(set(os.listdir(figures)) - before)))
+            number = name.split("-")[0] + "-"   # its exported charts (NAME-figNN-…) and what it saves (NN-…)
+            entries.append((name, sorted(f for f in os.listdir(figures) if f.startswith(number))))
         with open(os.path.join(tmp, "index.html"), "w", encoding="utf-8") as f:
             f.write(index_page(entries))
         # Complete: replace any previous kit in one rename (the old one is moved aside first, then deleted).

@@ -15,7 +15,7 @@ import time
 import nbformat
 import psutil
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 
 class PeakRss(threading.Thread):
@@ -50,8 +50,11 @@ def describe_error(nb) -> str:
     return "unknown error"
 
 
-def run(path: str, out_dir: str, timeout: int, images: bool = True) -> tuple[bool, str]:
-    """Executes one notebook; writes it (and, with images, each image output) to out_dir; returns (passed, line)."""
+def run(path: str, out_dir: str, timeout: int, images: bool = True, env: dict | None = None) -> tuple[bool, str]:
+    """Executes one notebook; writes it (and, with images, each image output) to out_dir; returns (passed, line).
+
+    env: the kernel's environment (default: this process's).
+    """
     nb = nbformat.read(path, as_version=4)
     name = os.path.splitext(os.path.basename(path))[0]
     kernel = nb.metadata.get("kernelspec", {}).get("name", "")
@@ -61,7 +64,7 @@ def run(path: str, out_dir: str, timeout: int, images: bool = True) -> tuple[boo
     monitor = None
     error = None
     try:
-        with client.setup_kernel():
+        with client.setup_kernel(**({"env": env} if env is not None else {})):
             pid = client.km.provisioner.process.pid if client.km.provisioner else None
             if pid:
                 monitor = PeakRss(pid)
@@ -71,6 +74,8 @@ def run(path: str, out_dir: str, timeout: int, images: bool = True) -> tuple[boo
                     client.execute_cell(cell, index)
             except CellExecutionError:
                 error = describe_error(nb)
+            except CellTimeoutError as e:
+                error = f"a cell ran longer than {timeout} s: {str(e).splitlines()[0][:200]}"
     finally:
         if monitor:
             monitor.stop()
