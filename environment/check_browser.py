@@ -16,6 +16,7 @@ Prints PASS/FAIL lines (with each notebook's wall time, figures and the kernel's
 "N passed, M failed"; exits non-zero on failure. The notebooks on disk must be unchanged afterwards (checked).
 """
 import argparse
+import glob
 import hashlib
 import json
 import os
@@ -361,6 +362,9 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     before = fingerprint(a.notebooks)
+    os.makedirs(a.out, exist_ok=True)
+    for old in glob.glob(os.path.join(a.out, "*.png")):   # screenshots of an earlier run
+        os.remove(old)
     tmp = tempfile.mkdtemp(prefix="mcl-browser-")
     write_settings(os.path.join(tmp, "settings"))
     os.makedirs(os.path.join(tmp, "workspaces"))

@@ -2,6 +2,7 @@
 (quick settings) whose pages and slides open offline in Chromium and contain the notebook's figures.
 
 Checks, printed as PASS/FAIL lines (and a closing "N passed, M failed"):
+  - every notebook is tagged for slides (environment/tag_slides.py --check);
   - an unknown notebook name, an --out that cannot be written (or is a file), a bad --figure-size: exit 2 with a
     message naming the parameter, the rule and the value, before any notebook runs;
   - a run that fails (a cell time-out) leaves no kit and no temporary folder behind;
@@ -50,6 +51,11 @@ def main() -> int:
         results.append(ok)
         print(("PASS " if ok else "FAIL ") + msg, flush=True)
 
+    # Every notebook is tagged for slides (environment/tag_slides.py; new notebooks need a run of it).
+    r = subprocess.run([PY, os.path.join(ROOT, "environment", "tag_slides.py"), "--check", *notebooks],
+                       capture_output=True, text=True, cwd=ROOT)
+    check(r.returncode == 0, "every notebook is tagged for slides" + ("" if r.returncode == 0 else ": " + "; ".join(
+        l for l in r.stdout.splitlines() if "not tagged" in l)))
     # Bad arguments: refused before anything runs.
     rc, text, s = lecture("no-such-notebook", "--out", out)
     check(rc == 2 and "NOTEBOOK must name one notebook" in text and "was 'no-such-notebook'" in text and s < 30,

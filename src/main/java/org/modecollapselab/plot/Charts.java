@@ -102,6 +102,23 @@ public final class Charts {
         return c;
     }
 
+    /**
+     * The same chart for the GAN as it is now (1-D data): 2,000 samples from fixed noise and D(x) on
+     * {@link Gan#probeGrid}; for animation frames ({@code Animation.recorder(settings, g -> Charts.snapshot(real, g,
+     * 80, "°C"))}).
+     */
+    public static XYChart snapshot(double[] real, Gan gan, int bins, String xLabel) {
+        Check.notNull("gan", gan);
+        if (gan.dimension() != 1) {
+            throw new IllegalArgumentException("gan must be trained on 1-D data for this chart, was " + gan.dimension()
+                    + "-D");
+        }
+        double[] grid = gan.probeGrid(200);
+        double[] d = gan.judgesSingleSamples() ? gan.discriminatorProbability(grid) : new double[0];
+        return snapshot(real, new Snapshot(gan.stepsDone(), gan.sample(2000, 0x5EEDL), d.length > 0 ? grid
+                : new double[0], d), bins, xLabel);
+    }
+
     private static void addHistogram(XYChart c, String name, double[] v, int bins, double lo, double hi, Color color) {
         if (v.length == 0) {
             return;

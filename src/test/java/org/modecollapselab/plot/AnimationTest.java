@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.gan.Snapshot;
 
 class AnimationTest {
     @TempDir
@@ -50,13 +49,12 @@ class AnimationTest {
         var data = TemperatureData.aliceSpringsAndSouthPole();
         Gan gan = Gan.create(data, GanConfig.temperatureCollapse().withSeed(1));
         double[] real = data.sample(2000, 9L);
-        double[] grid = gan.probeGrid(200);
         List<Integer> steps = new java.util.ArrayList<>();
         var recorder = Animation.recorder(Animation.Settings.defaults(), g -> {
             steps.add(g.stepsDone());
-            double[][] s = g.sample(1000, 3L);
-            return Charts.snapshot(real, new Snapshot(g.stepsDone(), s, grid, g.discriminatorProbability(grid)), 60,
-                    "temperature (°C)");
+            var c = Charts.snapshot(real, g, 60, "temperature (°C)");
+            assertEquals(3, c.getSeriesMap().size(), "real, generated and D(x)");
+            return c;
         });
         gan.train(400, recorder);
         assertEquals(40, steps.size());
