@@ -3,7 +3,8 @@
 1. GET /api/kernelspecs lists the project's kernel "mode-collapse-lab" (language java).
 2. Notebook 01 runs in a kernel started by that server: each code cell is sent over the kernel's websocket, and
    the run must finish without an error and show image/png outputs.
-The server is stopped afterwards. Prints PASS/FAIL lines; exits non-zero on failure.
+With --kernel-only, only step 1 (environment/test passes it when the browser test has already run every notebook
+in kernels of this server). The server is stopped afterwards. Prints PASS/FAIL lines; exits non-zero on failure.
 """
 import json
 import os

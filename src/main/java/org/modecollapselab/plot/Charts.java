@@ -69,6 +69,8 @@ public final class Charts {
             hi = lo + 1;
         }
         XYChart c = xy(title, xLabel, "density");
+        // XChart places ticks at odd values for some ranges; without a pattern they print 12 decimals.
+        c.getStyler().setXAxisDecimalPattern("#,##0.#");
         addHistogram(c, "real", real, bins, lo, hi, REAL);
         addHistogram(c, "generated", generated, bins, lo, hi, FAKE);
         return c;
