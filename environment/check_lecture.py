@@ -66,6 +66,7 @@ def main() -> int:
                        capture_output=True, text=True, cwd=ROOT)
     check(r.returncode == 0, "every notebook is tagged for slides" + ("" if r.returncode == 0 else ": " + "; ".join(
         l for l in r.stdout.splitlines() if "not tagged" in l)))
+    check(*hand_set_tags_survive(notebooks[0]))
     # Bad arguments: refused before anything runs.
     rc, text, s = lecture("no-such-notebook", "--out", out)
     check(rc == 2 and "NOTEBOOK must name one notebook" in text and "was 'no-such-notebook'" in text and s < 30,
@@ -158,6 +159,25 @@ def check_kit(notebooks, out, check, results) -> int:
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs)
     print(f"     kit: {len(notebooks)} notebooks, {len(figures)} figure files, {total / 2**20:.1f} MiB")
     return finish(results)
+
+
+def hand_set_tags_survive(path: str) -> tuple[bool, str]:
+    """On a copy: a slide type and a hide-input tag set by hand survive a re-run of the rules; others are re-set."""
+    import tag_slides
+    nb = nbformat.read(path, as_version=4)
+    tag_slides.apply(nb)
+    code = [c for c in nb.cells if c.cell_type == "code" and c.metadata["slideshow"]["slide_type"] != "skip"]
+    if not code:
+        return True, "tag_slides: nothing to override by hand in " + os.path.basename(path)
+    by_hand = code[0]
+    by_hand.metadata["slideshow"]["slide_type"] = "fragment"
+    shown = "hide-input" in by_hand.metadata.get("tags", [])
+    tags = [t for t in by_hand.metadata.get("tags", []) if t != "hide-input"] + ([] if shown else ["hide-input"])
+    by_hand.metadata["tags"] = tags
+    changed = tag_slides.apply(nb)
+    ok = (by_hand.metadata["slideshow"]["slide_type"] == "fragment"
+          and ("hide-input" in by_hand.metadata.get("tags", [])) != shown and not changed)
+    return ok, "tag_slides keeps a slide type and a hide-input tag set by hand when the rules run again"
 
 
 def finish(results) -> int:
