@@ -1,7 +1,7 @@
 """Executes notebooks headless in the project's Java kernel and checks what they show.
 
 A notebook passes when every cell runs without error and every code cell tagged "expect-image" shows at least
-one image/png output. Executed copies are written to --out for inspection (their PNGs too). Prints one line per
+one image/png or image/gif output. Executed copies are written to --out for inspection (their PNGs too). Prints one line per
 notebook, the kernel's peak memory (resident set of the kernel's process tree), and a closing
 "N passed, M failed" line; exits non-zero on any failure.
 """
@@ -15,7 +15,7 @@ import time
 import nbformat
 import psutil
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 
 class PeakRss(threading.Thread):
@@ -50,7 +50,11 @@ def describe_error(nb) -> str:
     return "unknown error"
 
 
-def run(path: str, out_dir: str, timeout: int) -> tuple[bool, str]:
+def run(path: str, out_dir: str, timeout: int, images: bool = True, env: dict | None = None) -> tuple[bool, str]:
+    """Executes one notebook; writes it (and, with images, each image output) to out_dir; returns (passed, line).
+
+    env: the kernel's environment (default: this process's).
+    """
     nb = nbformat.read(path, as_version=4)
     name = os.path.splitext(os.path.basename(path))[0]
     kernel = nb.metadata.get("kernelspec", {}).get("name", "")
@@ -60,7 +64,7 @@ def run(path: str, out_dir: str, timeout: int) -> tuple[bool, str]:
     monitor = None
     error = None
     try:
-        with client.setup_kernel():
+        with client.setup_kernel(**({"env": env} if env is not None else {})):
             pid = client.km.provisioner.process.pid if client.km.provisioner else None
             if pid:
                 monitor = PeakRss(pid)
@@ -70,6 +74,8 @@ def run(path: str, out_dir: str, timeout: int) -> tuple[bool, str]:
                     client.execute_cell(cell, index)
             except CellExecutionError:
                 error = describe_error(nb)
+            except CellTimeoutError as e:
+                error = f"a cell ran longer than {timeout} s: {str(e).splitlines()[0][:200]}"
     finally:
         if monitor:
             monitor.stop()
@@ -81,18 +87,22 @@ def run(path: str, out_dir: str, timeout: int) -> tuple[bool, str]:
         if cell.cell_type != "code":
             continue
         pngs = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
-        for k, o in enumerate(pngs):
+        gifs = [o for o in cell.get("outputs", []) if "image/gif" in o.get("data", {})]
+        for k, o in enumerate(pngs if images else []):
             with open(os.path.join(out_dir, f"{name}-cell{i:02d}-{k}.png"), "wb") as f:
                 f.write(base64.b64decode(o["data"]["image/png"]))
-        images += len(pngs)
-        if "expect-image" in cell.metadata.get("tags", []) and not pngs:
+        for k, o in enumerate(gifs if images else []):
+            with open(os.path.join(out_dir, f"{name}-cell{i:02d}-{k}.gif"), "wb") as f:
+                f.write(base64.b64decode(o["data"]["image/gif"]))
+        images += len(pngs) + len(gifs)
+        if "expect-image" in cell.metadata.get("tags", []) and not pngs and not gifs:
             missing.append(i)
     peak = f"{monitor.peak / 2**20:.0f} MiB" if monitor else "n/a"
     detail = f"{seconds:.1f} s, {images} images, kernel peak RSS {peak}"
     if error:
         return False, f"FAIL {name}: a cell raised an error ({detail})\n      {error}"
     if missing:
-        return False, f"FAIL {name}: cells {missing} are tagged expect-image but showed no image/png ({detail})"
+        return False, f"FAIL {name}: cells {missing} are tagged expect-image but showed no image/png or image/gif ({detail})"
     return True, f"PASS {name} ({detail})"
 
 

@@ -68,6 +68,10 @@ public final class Gan implements Sampler {
     private final int dim;
     private int step;
     private StepStats lastFinite;
+    /** The step begun by {@link #stepDiscriminator} and not yet ended by {@link #stepGenerator}, or null. */
+    private StepInProgress manual;
+    /** D's loss and scores on its latest update (any step), or null before the first. */
+    private double[] latestDiscriminatorNumbers;
     // One workspace per thread, shared by every GAN: a step never runs inside another, the workspace grows to the
     // largest step it has seen, and notebooks that create many GANs do not keep one memory block per GAN.
     private static final String WORKSPACE_ID = "mcl-gan-step";
@@ -262,6 +266,7 @@ public final class Gan implements Sampler {
      * @throws TrainingDivergedException when a loss is NaN or infinite
      */
     public StepStats step() {
+        requireNoStepInProgress("step()");
         // Every temporary array of the step lives in a workspace: one block, learnt in the first step and reused,
         // released when the step ends. Without it ~60% of a step went to allocating native buffers, and freed
         // arrays waited for the garbage collector (RSS grew to ~2.8 GB for a 2×64 GAN). Parameters, gradients
@@ -273,56 +278,88 @@ public final class Gan implements Sampler {
     }
 
     private StepStats stepInWorkspace() {
-        int s = step + 1;
-        Context context = new Context(s);
+        StepInProgress p = begin();
+        for (int k = 0; k < config.discriminatorSteps(); k++) {
+            discriminatorUpdate(p);
+        }
+        return generatorUpdate(p);
+    }
+
+    /**
+     * What a step has done so far: its context, its D updates and D's numbers on the latest of them. A step begins
+     * with the hooks' {@code beforeStep} and ends with G's update.
+     */
+    private static final class StepInProgress {
+        final Context context;
+        int discriminatorUpdates;
+        double dLoss;
+        double realScore;
+        double fakeScore;
+        DPhase last;
+
+        StepInProgress(Context context) {
+            this.context = context;
+        }
+    }
+
+    private StepInProgress begin() {
+        Context context = new Context(step + 1);
         for (StepHook h : hooks) {
             h.beforeStep(context);
         }
-        int b = config.batchSize();
-        double dLoss = 0;
-        double realScore = 0;
-        double fakeScore = 0;
-        DPhase last = null;
-        for (int k = 0; k < config.discriminatorSteps(); k++) {
-            Batch real = realBatch(b);
-            Batch latent = latent(b, noiseRng, null);
-            INDArray fakeSamples = generator.output(latent.x());
-            Applied[] realSeen = toDiscriminator(real.x(), real.labels());
-            Applied[] fakeSeen = toDiscriminator(fakeSamples, latent.labels());
-            INDArray realIn = seen(realSeen, real.x());
-            INDArray fakeIn = seen(fakeSeen, fakeSamples);
-            // One forward pass over real and fake together: rows [0, nr) real, [nr, nr + nf) fake.
-            int nr = (int) realIn.rows();
-            int nf = (int) fakeIn.rows();
-            Network.Pass pass = discriminator.forward(Nd4j.vstack(realIn, fakeIn));
-            double[] outputs = firstColumn(pass.output());
-            double[] lr = java.util.Arrays.copyOfRange(outputs, 0, nr);
-            double[] lf = java.util.Arrays.copyOfRange(outputs, nr, nr + nf);
-            double[] gr = new double[nr];
-            double[] gf = new double[nf];
-            dLoss = objective.discriminatorLoss(lr, lf, gr, gf);
-            realScore = objective.meanScore(lr);
-            fakeScore = objective.meanScore(lf);
-            double[] grad = new double[nr + nf];
-            System.arraycopy(gr, 0, grad, 0, nr);
-            System.arraycopy(gf, 0, grad, nr, nf);
-            INDArray outputGradient = outputGradient(grad);
-            discriminator.backward(pass, outputGradient, true, false);
-            DPhase phase = new DPhase(context, k, realIn, fakeIn, real.labels(), latent.labels(), latent.x(), pass,
-                    outputGradient, realSeen, fakeSeen);
-            if (trainableTransforms) {
-                phase.trainTransforms();
-            }
-            for (StepHook h : hooks) {
-                dLoss += h.discriminatorTerms(phase);
-            }
-            discriminatorOptimizer.step();
-            for (StepHook h : hooks) {
-                h.afterDiscriminatorUpdate(context);
-            }
-            last = phase;
-        }
+        return new StepInProgress(context);
+    }
 
+    /** One D update of the step in progress: a fresh real and fake batch, D's loss, the hooks' terms, D's update. */
+    private void discriminatorUpdate(StepInProgress p) {
+        int b = config.batchSize();
+        Batch real = realBatch(b);
+        Batch latent = latent(b, noiseRng, null);
+        INDArray fakeSamples = generator.output(latent.x());
+        Applied[] realSeen = toDiscriminator(real.x(), real.labels());
+        Applied[] fakeSeen = toDiscriminator(fakeSamples, latent.labels());
+        INDArray realIn = seen(realSeen, real.x());
+        INDArray fakeIn = seen(fakeSeen, fakeSamples);
+        // One forward pass over real and fake together: rows [0, nr) real, [nr, nr + nf) fake.
+        int nr = (int) realIn.rows();
+        int nf = (int) fakeIn.rows();
+        Network.Pass pass = discriminator.forward(Nd4j.vstack(realIn, fakeIn));
+        double[] outputs = firstColumn(pass.output());
+        double[] lr = java.util.Arrays.copyOfRange(outputs, 0, nr);
+        double[] lf = java.util.Arrays.copyOfRange(outputs, nr, nr + nf);
+        double[] gr = new double[nr];
+        double[] gf = new double[nf];
+        double dLoss = objective.discriminatorLoss(lr, lf, gr, gf);
+        double[] grad = new double[nr + nf];
+        System.arraycopy(gr, 0, grad, 0, nr);
+        System.arraycopy(gf, 0, grad, nr, nf);
+        INDArray outputGradient = outputGradient(grad);
+        discriminator.backward(pass, outputGradient, true, false);
+        DPhase phase = new DPhase(p.context, p.discriminatorUpdates, realIn, fakeIn, real.labels(),
+                latent.labels(), latent.x(), pass, outputGradient, realSeen, fakeSeen);
+        if (trainableTransforms) {
+            phase.trainTransforms();
+        }
+        for (StepHook h : hooks) {
+            dLoss += h.discriminatorTerms(phase);
+        }
+        discriminatorOptimizer.step();
+        for (StepHook h : hooks) {
+            h.afterDiscriminatorUpdate(p.context);
+        }
+        p.dLoss = dLoss;
+        p.realScore = objective.meanScore(lr);
+        p.fakeScore = objective.meanScore(lf);
+        p.last = phase;
+        p.discriminatorUpdates++;
+        latestDiscriminatorNumbers = new double[] {p.dLoss, p.realScore, p.fakeScore};
+    }
+
+    /** G's update, which ends the step in progress. */
+    private StepStats generatorUpdate(StepInProgress p) {
+        int b = config.batchSize();
+        Context context = p.context;
+        int s = context.step();
         Batch latent = latent(b, noiseRng, null);
         Network.Pass gPass = generator.forward(latent.x());
         Applied[] fakeSeen = toDiscriminator(gPass.output(), latent.labels());
@@ -344,7 +381,7 @@ public final class Gan implements Sampler {
                 gLoss *= generatorObjectiveWeight;
             }
         }
-        GPhase phase = new GPhase(context, latent, gPass, dPass, fakeGrad, objectiveLoss, fakeSeen, last);
+        GPhase phase = new GPhase(context, latent, gPass, dPass, fakeGrad, objectiveLoss, fakeSeen, p.last);
         for (StepHook h : hooks) {
             gLoss += h.generatorTerms(phase);
         }
@@ -352,7 +389,7 @@ public final class Gan implements Sampler {
         generatorOptimizer.step();
 
         step = s;
-        StepStats stats = new StepStats(s, dLoss, gLoss, realScore, fakeScore);
+        StepStats stats = new StepStats(s, p.dLoss, gLoss, p.realScore, p.fakeScore);
         if (!stats.isFinite()) {
             throw new TrainingDivergedException(stats, lastFinite);
         }
@@ -361,6 +398,70 @@ public final class Gan implements Sampler {
             h.afterStep(context);
         }
         return stats;
+    }
+
+    // ---------------------------------------------------------------- playing by hand
+
+    /**
+     * {@code k} updates of D alone, as the one step makes them: the student's half of the game. They belong to
+     * the step in progress (begun by the first of them), which {@link #stepGenerator} ends; with
+     * {@code discriminatorSteps} D updates before each G update, manual steps give the same numbers as
+     * {@link #step()} and {@link #train}. Runs outside the step's workspace (its arrays must outlive the call).
+     *
+     * @return D's loss and scores on its latest update (the step's number is the step in progress)
+     * @throws IllegalArgumentException when k &lt; 1
+     */
+    public StepStats stepDiscriminator(int k) {
+        Check.atLeast("k", k, 1);
+        for (int i = 0; i < k; i++) {
+            if (manual == null) {
+                manual = begin();
+            }
+            discriminatorUpdate(manual);
+        }
+        return new StepStats(manual.context.step(), manual.dLoss, Double.NaN, manual.realScore, manual.fakeScore);
+    }
+
+    /**
+     * {@code k} updates of G alone, each ending a step: the first ends the step in progress with its D updates,
+     * each further one is a step without a D update. A step without a D update reports D's numbers of the latest
+     * D update.
+     *
+     * @return the last step's numbers
+     * @throws IllegalArgumentException when k &lt; 1
+     * @throws IllegalStateException    when D was never updated (G would learn from an untrained D's verdict)
+     */
+    public StepStats stepGenerator(int k) {
+        Check.atLeast("k", k, 1);
+        if (latestDiscriminatorNumbers == null) {
+            throw new IllegalStateException("stepGenerator needs a trained discriminator: D has had 0 updates; call "
+                    + "stepDiscriminator(k) (or step()) first");
+        }
+        StepStats stats = null;
+        for (int i = 0; i < k; i++) {
+            StepInProgress p = manual != null ? manual : begin();
+            manual = null;
+            if (p.discriminatorUpdates == 0) {
+                p.dLoss = latestDiscriminatorNumbers[0];
+                p.realScore = latestDiscriminatorNumbers[1];
+                p.fakeScore = latestDiscriminatorNumbers[2];
+            }
+            stats = generatorUpdate(p);
+        }
+        return stats;
+    }
+
+    /** D updates made by {@link #stepDiscriminator} in the step in progress (0 when none is in progress). */
+    public int discriminatorUpdatesInProgress() {
+        return manual == null ? 0 : manual.discriminatorUpdates;
+    }
+
+    private void requireNoStepInProgress(String what) {
+        if (manual != null) {
+            throw new IllegalStateException(what + " needs the step in progress to be finished: D has made "
+                    + manual.discriminatorUpdates + " update(s) by stepDiscriminator since G's last update; call "
+                    + "stepGenerator(1) first");
+        }
     }
 
     /** One batch through one transform. */
@@ -587,17 +688,26 @@ public final class Gan implements Sampler {
 
         @Override
         public INDArray real() {
-            return last.real();
+            return lastDiscriminatorUpdate().real();
         }
 
         @Override
         public int[] realLabels() {
-            return last.realLabels();
+            return lastDiscriminatorUpdate().realLabels();
         }
 
         @Override
         public Network.Pass lastDiscriminatorPass() {
-            return last.pass();
+            return lastDiscriminatorUpdate().pass();
+        }
+
+        private DPhase lastDiscriminatorUpdate() {
+            if (last == null) {
+                throw new IllegalStateException("this step made no D update (stepGenerator without stepDiscriminator "
+                        + "before it), so there is no real batch of this step; a remedy that needs one (feature "
+                        + "matching) needs stepDiscriminator(k) before each stepGenerator(1)");
+            }
+            return last;
         }
     }
 
@@ -620,6 +730,7 @@ public final class Gan implements Sampler {
     public TrainingResult train(int steps, TrainingOptions options) {
         Check.atLeast("steps", steps, 1);
         Check.notNull("options", options);
+        requireNoStepInProgress("train(...)");
         int first = step + 1;
         int last = step + steps;
         long t0 = System.nanoTime();
@@ -743,6 +854,89 @@ public final class Gan implements Sampler {
             }
         }
         return verdicts(std, points.length);
+    }
+
+    /**
+     * The direction G's loss pushes a generated sample at each point: −∂ℓ_G/∂x, the negative gradient of the
+     * per-sample generator objective through D with respect to the sample (data units, any dimension). G's update
+     * moves its samples along these arrows as far as its parameters allow; drawn over D's heatmap they show the
+     * game (GAN Lab's "generator gradients"). Remedies' terms are not included: it is the objective's push.
+     *
+     * @throws IllegalStateException when D does not judge single samples (packing, minibatch features)
+     */
+    public double[][] generatorPush(double[][] points) {
+        Check.notNull("points", points);
+        if (!judgesSingleSamples()) {
+            throw new IllegalStateException("generatorPush needs a D that judges single samples, but D's input is "
+                    + discriminator.inputs() + " wide (packing or minibatch features?)");
+        }
+        int n = points.length;
+        if (n == 0) {
+            return new double[0][];
+        }
+        double[] std = standardised(points);
+        double[] flat = evaluate(() -> {
+            Network.Pass pass = discriminator.forward(array(std, n, dim));
+            double[] outputs = firstColumn(pass.output());
+            double[] gl = new double[n];
+            objective.generatorLoss(outputs, gl);
+            for (int i = 0; i < n; i++) {
+                gl[i] *= n;   // the mean's gradient × n: each sample's own loss
+            }
+            return values(discriminator.backward(pass, outputGradient(gl), false, true));
+        });
+        double[][] out = new double[n][dim];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < dim; j++) {
+                out[i][j] = -flat[i * dim + j] / sd[j];   // ∂/∂x_data = ∂/∂x_standardised ÷ sd
+            }
+        }
+        return out;
+    }
+
+    /**
+     * G's samples (data units) for given latent points: the image of a set of z, e.g. a grid of latent points
+     * (G's manifold, as GAN Lab draws it).
+     *
+     * @param latent rows of {@code config().latentDim()} values
+     * @throws IllegalStateException when a remedy adds codes to G's input (G's input is then not z alone)
+     */
+    public double[][] generate(double[][] latent) {
+        Check.notNull("latent", latent);
+        int width = generator.inputs();
+        if (width != config.latentDim()) {
+            throw new IllegalStateException("generate needs G's input to be the noise alone, but remedies add "
+                    + (width - config.latentDim()) + " code column(s) to G's input");
+        }
+        if (latent.length == 0) {
+            return new double[0][];
+        }
+        double[] z = new double[latent.length * width];
+        for (int i = 0; i < latent.length; i++) {
+            if (latent[i] == null || latent[i].length != width) {
+                throw new IllegalArgumentException("latent[" + i + "] must have " + width + " values (latentDim), was "
+                        + (latent[i] == null ? "null" : latent[i].length));
+            }
+            for (int j = 0; j < width; j++) {
+                Check.finite("latent[" + i + "][" + j + "]", latent[i][j]);
+                z[i * width + j] = latent[i][j];
+            }
+        }
+        return evaluate(() -> toDataUnits(generator.output(array(z, latent.length, width))));
+    }
+
+    private double[] standardised(double[][] points) {
+        double[] std = new double[points.length * dim];
+        for (int i = 0; i < points.length; i++) {
+            if (points[i] == null || points[i].length != dim) {
+                throw new IllegalArgumentException("points[" + i + "] must have " + dim + " coordinates, was "
+                        + (points[i] == null ? "null" : points[i].length));
+            }
+            for (int j = 0; j < dim; j++) {
+                std[i * dim + j] = (points[i][j] - mean[j]) / sd[j];
+            }
+        }
+        return std;
     }
 
     /** The objective's score (D's probability "real" for the GAN family) of D's first output for each row. */

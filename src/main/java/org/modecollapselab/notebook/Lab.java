@@ -21,6 +21,23 @@ public final class Lab {
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB";
     }
 
+    /**
+     * A path as a person reads it: relative to the project (the folder holding {@code pom.xml} and
+     * {@code notebooks/} above the working directory), e.g. {@code figures/01-mode-timeline.png} for
+     * {@code /home/me/lab/notebooks/../figures/01-mode-timeline.png}; outside the project, absolute and normalised.
+     */
+    public static String relative(java.nio.file.Path path) {
+        java.nio.file.Path p = org.modecollapselab.util.Check.notNull("path", path).toAbsolutePath().normalize();
+        for (java.nio.file.Path d = java.nio.file.Path.of("").toAbsolutePath().normalize(); d != null;
+             d = d.getParent()) {
+            if (java.nio.file.Files.isRegularFile(d.resolve("pom.xml"))
+                    && java.nio.file.Files.isDirectory(d.resolve("notebooks"))) {
+                return p.startsWith(d) ? d.relativize(p).toString() : p.toString();
+            }
+        }
+        return p.toString();
+    }
+
     /** Whether the notebooks should use their quick settings (environment variable {@code MCL_QUICK=1}). */
     public static boolean quick() {
         return "1".equals(System.getenv("MCL_QUICK"));

@@ -72,6 +72,7 @@ public final class LiveView {
         private final java.util.function.BiFunction<Gan, Snapshot, Chart<?, ?>> chart;
         private String textId;
         private String chartId;
+        private Chart<?, ?> lastDrawn;
         private long start;
         private long lastText;
         private long lastChart;
@@ -91,6 +92,7 @@ public final class LiveView {
             lastChart = 0;
             textId = display.apply("Training steps " + firstStep + "–" + lastStep + " …");
             chartId = null;
+            lastDrawn = null;
         }
 
         @Override
@@ -112,7 +114,8 @@ public final class LiveView {
                 return;
             }
             lastChart = now;
-            BufferedImage img = Charts.image(chart.apply(gan, snapshot));
+            lastDrawn = chart.apply(gan, snapshot);
+            BufferedImage img = Charts.render(lastDrawn);
             if (chartId == null) {
                 chartId = display.apply(img);
             } else {
@@ -122,6 +125,9 @@ public final class LiveView {
 
         @Override
         public void onEnd(Gan gan, TrainingResult result) {
+            if (lastDrawn != null) {
+                Charts.export(lastDrawn);   // the chart as training left it: a figure of the lecture kit
+            }
             update.accept(textId, String.format("Done: steps %d–%d in %.1f s (%.0f steps/s).", result.firstStep(),
                     result.lastStep(), result.seconds(), result.stepsPerSecond()));
         }

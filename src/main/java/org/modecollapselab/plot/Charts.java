@@ -18,6 +18,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Snapshot;
 import org.modecollapselab.metric.CoverageReport;
 import org.modecollapselab.metric.ModeSet;
@@ -68,6 +69,8 @@ public final class Charts {
             hi = lo + 1;
         }
         XYChart c = xy(title, xLabel, "density");
+        // XChart places ticks at odd values for some ranges; without a pattern they print 12 decimals.
+        c.getStyler().setXAxisDecimalPattern("#,##0.#");
         addHistogram(c, "real", real, bins, lo, hi, REAL);
         addHistogram(c, "generated", generated, bins, lo, hi, FAKE);
         return c;
@@ -99,6 +102,23 @@ public final class Charts {
             probabilityAxisOnTheRight(c, "D(x)");
         }
         return c;
+    }
+
+    /**
+     * The same chart for the GAN as it is now (1-D data): 2,000 samples from fixed noise and D(x) on
+     * {@link Gan#probeGrid}; for animation frames ({@code Animation.recorder(settings, g -> Charts.snapshot(real, g,
+     * 80, "°C"))}).
+     */
+    public static XYChart snapshot(double[] real, Gan gan, int bins, String xLabel) {
+        Check.notNull("gan", gan);
+        if (gan.dimension() != 1) {
+            throw new IllegalArgumentException("gan must be trained on 1-D data for this chart, was " + gan.dimension()
+                    + "-D");
+        }
+        double[] grid = gan.probeGrid(200);
+        double[] d = gan.judgesSingleSamples() ? gan.discriminatorProbability(grid) : new double[0];
+        return snapshot(real, new Snapshot(gan.stepsDone(), gan.sample(2000, 0x5EEDL), d.length > 0 ? grid
+                : new double[0], d), bins, xLabel);
     }
 
     private static void addHistogram(XYChart c, String name, double[] v, int bins, double lo, double hi, Color color) {
@@ -150,7 +170,7 @@ public final class Charts {
         return c;
     }
 
-    private static void points(XYChart c, String name, double[][] p, Color color,
+    static void points(XYChart c, String name, double[][] p, Color color,
                                org.knowm.xchart.style.markers.Marker marker) {
         if (p.length == 0) {
             return;
@@ -223,6 +243,20 @@ public final class Charts {
         return c;
     }
 
+    /**
+     * The game in 2-D (GAN Lab's view): D's verdict D(x) over the plane as a heatmap (green "real", purple
+     * "fake"), real and generated samples on top, an arrow on each of the first 24 generated samples along
+     * {@link Gan#generatorPush} (where G's objective pushes it) and, with {@code manifold}, G's image of a grid of
+     * latent points. For a GAN whose D judges packs or batches, the samples only (the title says so).
+     *
+     * @param gan       a GAN on 2-D data
+     * @param real      real samples [n][2] (data units)
+     * @param generated generated samples [n][2], e.g. {@code gan.sample(500, seed)}
+     */
+    public static XYChart game(Gan gan, double[][] real, double[][] generated, boolean manifold, String title) {
+        return GameChart.of(gan, real, generated, manifold, title);
+    }
+
     /** Angle of a 2-D point in degrees, in [0, 360). */
     public static double angleDegrees(double[] p) {
         double d = Math.toDegrees(Math.atan2(p[1], p[0]));
@@ -244,7 +278,7 @@ public final class Charts {
     /** Share of generated samples per mode next to each mode's true share, titled with the verdict. */
     public static CategoryChart modeCoverage(CoverageReport report, String title) {
         Check.notNull("report", report);
-        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        CategoryChart c = new CategoryChartBuilder().width(figureStyle().width()).height(figureStyle().height())
                 .title(title + " — " + report.verdict().label() + " (" + report.modesCovered() + "/" + report.modes()
                         + " modes)")
                 .xAxisTitle("mode").yAxisTitle("share of samples").build();
@@ -327,14 +361,75 @@ public final class Charts {
 
     // ---------------------------------------------------------------- output
 
-    /** The chart as an image: a notebook cell whose value is this shows it inline. */
+    /**
+     * The chart as an image: a notebook cell whose value is this shows it inline. When the lecture command runs
+     * the notebook ({@code MCL_EXPORT_FIGURES=1}), the chart is also saved as a figure ({@link #export}).
+     */
     public static BufferedImage image(Chart<?, ?> chart) {
+        BufferedImage img = render(chart);
+        export(chart);
+        return img;
+    }
+
+    /** The chart as an image, never exported: for views redrawn in place (live progress, animation frames). */
+    public static BufferedImage render(Chart<?, ?> chart) {
         return BitmapEncoder.getBufferedImage(Check.notNull("chart", chart));
     }
 
+    /** The current figure style: size and fonts of new charts, resolution of saved PNGs. */
+    public static FigureStyle figureStyle() {
+        FigureStyle s = style;
+        if (s == null) {
+            s = FigureStyle.fromEnvironment(System.getenv());
+            style = s;
+        }
+        return s;
+    }
+
+    /** Replaces the figure style for the charts made from now on (e.g. larger fonts for a projector). */
+    public static void useStyle(FigureStyle s) {
+        style = Check.notNull("style", s);
+    }
+
+    private static volatile FigureStyle style;
+    private static int exportedCount;
+
     /**
-     * Saves {@code chart} as {@code base.png} and {@code base.svg} (parent folders are created). Each file is
-     * written to a temporary file first and renamed when complete.
+     * When the lecture command runs a notebook ({@code MCL_EXPORT_FIGURES=1}), saves {@code chart} to the figure
+     * folder ({@code MCL_FIGURES}, default {@code ../figures}) as
+     * {@code <notebook>-figNN-<title>.png/.svg}, named after the notebook ({@code MCL_NOTEBOOK}) and the chart's
+     * title; otherwise does nothing.
+     *
+     * @return the files written (none outside the lecture command)
+     */
+    public static List<Path> export(Chart<?, ?> chart) {
+        Check.notNull("chart", chart);
+        if (!"1".equals(System.getenv("MCL_EXPORT_FIGURES"))) {
+            return List.of();
+        }
+        String notebook = System.getenv().getOrDefault("MCL_NOTEBOOK", "notebook");
+        Path dir = Path.of(System.getenv().getOrDefault("MCL_FIGURES", "../figures"));
+        int n;
+        synchronized (Charts.class) {
+            n = ++exportedCount;
+        }
+        return save(chart, dir.resolve(String.format("%s-fig%02d-%s", notebook, n, slug(chart.getTitle()))));
+    }
+
+    /** A title as a file-name part: lower case letters and digits joined by '-', at most 48 characters. */
+    static String slug(String title) {
+        String t = title == null ? "" : java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (t.length() > 48) {
+            t = t.substring(0, 48).replaceAll("-+$", "");
+        }
+        return t.isEmpty() ? "figure" : t;
+    }
+
+    /**
+     * Saves {@code chart} as {@code base.png} (at the figure style's PNG scale, 2× by default, for projectors) and
+     * {@code base.svg} (parent folders are created). Each file is written to a temporary file first and renamed
+     * when complete.
      *
      * @return the two paths written
      */
@@ -347,7 +442,8 @@ public final class Charts {
             Path png = dir.resolve(name + ".png");
             Path svg = dir.resolve(name + ".svg");
             Path tmpPng = AtomicFiles.temporaryFor(png, ".png");
-            BitmapEncoder.saveBitmap(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG);
+            BitmapEncoder.saveBitmapWithDPI(chart, tmpPng.toString(), BitmapEncoder.BitmapFormat.PNG,
+                    72 * figureStyle().pngScale());
             AtomicFiles.moveIntoPlace(tmpPng, png);
             Path tmpSvg = AtomicFiles.temporaryFor(svg, ".svg");
             VectorGraphicsEncoder.saveVectorGraphic(chart, tmpSvg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
@@ -370,7 +466,7 @@ public final class Charts {
                     + "'");
         }
         boolean modes = metric.equals("modes");
-        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("remedy")
+        CategoryChart c = new CategoryChartBuilder().width(figureStyle().width()).height(figureStyle().height()).title(title).xAxisTitle("remedy")
                 .yAxisTitle(modes ? "modes captured (% of all modes)" : metric.equals("reverse_kl") ? "reverse KL (nats)"
                         : "high-quality samples (%)").build();
         style(c.getStyler());
@@ -419,7 +515,7 @@ public final class Charts {
     // ---------------------------------------------------------------- helpers
 
     private static XYChart xy(String title, String x, String y) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        XYChart c = new XYChartBuilder().width(figureStyle().width()).height(figureStyle().height()).title(title).xAxisTitle(x).yAxisTitle(y).build();
         style(c.getStyler());
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -444,7 +540,15 @@ public final class Charts {
         return s;
     }
 
-    private static void style(org.knowm.xchart.style.AxesChartStyler s) {
+    static void style(org.knowm.xchart.style.AxesChartStyler s) {
+        double f = figureStyle().fontScale();
+        if (f != 1.0) {
+            s.setChartTitleFont(s.getChartTitleFont().deriveFont((float) (s.getChartTitleFont().getSize2D() * f)));
+            s.setAxisTitleFont(s.getAxisTitleFont().deriveFont((float) (s.getAxisTitleFont().getSize2D() * f)));
+            s.setAxisTickLabelsFont(s.getAxisTickLabelsFont().deriveFont(
+                    (float) (s.getAxisTickLabelsFont().getSize2D() * f)));
+            s.setLegendFont(s.getLegendFont().deriveFont((float) (s.getLegendFont().getSize2D() * f)));
+        }
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotGridLinesColor(new Color(0xE5E5E5));

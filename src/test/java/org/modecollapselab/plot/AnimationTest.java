@@ -1,0 +1,117 @@
+package org.modecollapselab.plot;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.data.TemperatureData;
+import org.modecollapselab.gan.Gan;
+
+class AnimationTest {
+    @TempDir
+    Path dir;
+
+    /** Frames, their delays (hundredths of a second) and size, read back with ImageIO's GIF reader. */
+    record Read(int frames, List<Integer> delays, int width, int height, boolean loops) {
+    }
+
+    static Read read(byte[] gif) throws Exception {
+        ImageReader r = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            r.setInput(in);
+            int n = r.getNumImages(true);
+            List<Integer> delays = new java.util.ArrayList<>();
+            boolean loops = false;
+            for (int i = 0; i < n; i++) {
+                IIOMetadataNode root = (IIOMetadataNode) r.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0");
+                IIOMetadataNode gce = (IIOMetadataNode) root.getElementsByTagName("GraphicControlExtension").item(0);
+                delays.add(Integer.parseInt(gce.getAttribute("delayTime")));
+                loops |= root.getElementsByTagName("ApplicationExtension").getLength() > 0;
+            }
+            BufferedImage first = r.read(0);
+            return new Read(n, delays, first.getWidth(), first.getHeight(), loops);
+        }
+    }
+
+    @Test
+    void recorderDrawsEvenlySpacedFramesOfATenSecondLoopUnderTwoMegabytes() throws Exception {
+        var data = TemperatureData.aliceSpringsAndSouthPole();
+        Gan gan = Gan.create(data, GanConfig.temperatureCollapse().withSeed(1));
+        double[] real = data.sample(2000, 9L);
+        List<Integer> steps = new java.util.ArrayList<>();
+        var recorder = Animation.recorder(Animation.Settings.defaults(), g -> {
+            steps.add(g.stepsDone());
+            var c = Charts.snapshot(real, g, 60, "temperature (°C)");
+            assertEquals(3, c.getSeriesMap().size(), "real, generated and D(x)");
+            return c;
+        });
+        gan.train(400, recorder);
+        assertEquals(40, steps.size());
+        assertEquals(1, steps.get(0));
+        assertEquals(400, steps.get(39));
+        Animation a = recorder.animation();
+        byte[] gif = a.gif();
+        Read r = read(gif);
+        assertEquals(new Read(40, java.util.Collections.nCopies(40, 25), 640, 360, true), r);
+        assertTrue(gif.length < 2_000_000, "a 10-second loop stays under 2 MB, was " + gif.length);
+        a.save(Path.of("target", "test-figures", "temperature-hop.gif"));
+        System.out.println("temperature hop GIF: " + a + ", " + gif.length + " bytes");
+        Path f = a.save(dir.resolve("hop"));
+        assertEquals(dir.resolve("hop.gif"), f);
+        assertArrayEquals(gif, Files.readAllBytes(f));
+        assertTrue(a.html().startsWith("<img alt=\"animation, 40 frames\" src=\"data:image/gif;base64,R0lGOD"));
+
+        Animation both = Animation.beside(a, Animation.of(a.frames().subList(0, 10), 250));
+        assertEquals(40, both.frameCount());
+        assertEquals(1280, both.width());
+    }
+
+    @Test
+    void badSettingsAreRefusedByName() {
+        var d = Animation.Settings.defaults();
+        assertEquals("frames must be >= 2, was 0",
+                assertThrows(IllegalArgumentException.class, () -> d.withFrames(0)).getMessage());
+        assertEquals("delayMillis must be >= 20, was -5",
+                assertThrows(IllegalArgumentException.class, () -> d.withDelayMillis(-5)).getMessage());
+        assertEquals("width must be in [100, 4000] pixels, was 0",
+                assertThrows(IllegalArgumentException.class, () -> d.withSize(0, 300)).getMessage());
+        assertEquals("frames must not be empty",
+                assertThrows(IllegalArgumentException.class, () -> Animation.of(List.of(), 100)).getMessage());
+        assertThrows(IllegalStateException.class, () -> Animation.recorder(d, g -> null).animation());
+    }
+
+    @Test
+    void figureStyleComesFromTheEnvironmentAndIsCheckedByName() {
+        assertEquals(new FigureStyle(1280, 720, 1.5, 3), FigureStyle.fromEnvironment(Map.of("MCL_FIGURE_SIZE",
+                "1280x720", "MCL_FIGURE_FONT_SCALE", "1.5", "MCL_FIGURE_PNG_SCALE", "3")));
+        assertEquals(FigureStyle.defaults(), FigureStyle.fromEnvironment(Map.of()));
+        assertEquals("MCL_FIGURE_SIZE must be WIDTHxHEIGHT in pixels (e.g. 1280x720), was 'big'",
+                assertThrows(IllegalArgumentException.class,
+                        () -> FigureStyle.fromEnvironment(Map.of("MCL_FIGURE_SIZE", "big"))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> FigureStyle.fromEnvironment(Map.of("MCL_FIGURE_FONT_SCALE", "9"))).getMessage()
+                .endsWith("fontScale must be in [0.5, 4], was 9.0"));
+        assertEquals("share-of-samples-per-mode-d-x", Charts.slug("Share of samples per mode, D(x)"));
+        assertEquals("figure", Charts.slug("  —— "));
+    }
+
+    @Test
+    void savedPngsAreTwiceTheChartsSize() throws Exception {
+        var c = Charts.histogram(new double[] {1, 2, 3}, new double[] {2, 3}, 5, "t", "x");
+        var files = Charts.save(c, dir.resolve("h"));
+        BufferedImage png = ImageIO.read(files.get(0).toFile());
+        assertEquals(2 * c.getWidth(), png.getWidth());
+        assertEquals(2 * c.getHeight(), png.getHeight());
+    }
+}
