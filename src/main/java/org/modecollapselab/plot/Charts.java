@@ -444,7 +444,7 @@ public final class Charts {
         return s;
     }
 
-    private static void style(org.knowm.xchart.style.AxesChartStyler s) {
+    static void style(org.knowm.xchart.style.AxesChartStyler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotGridLinesColor(new Color(0xE5E5E5));

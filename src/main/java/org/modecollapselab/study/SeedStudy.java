@@ -58,15 +58,29 @@ public final class SeedStudy {
         Check.atLeast("seeds", seeds, 1);
         Check.atLeast("steps", steps, 1);
         Check.notNull("thresholds", thresholds);
-        StudyCase c = new StudyCase(label, data, config, steps, thresholds);
+        return run(new StudyCase(label, data, config, steps, thresholds), method, seeds);
+    }
+
+    /**
+     * The same for a study case (its data, configuration, steps and scorer — a classifier for MNIST); the case's
+     * name labels the runs.
+     *
+     * @see #run(DataSource, GanConfig, String, int, int, CoverageThresholds)
+     */
+    public static Table run(StudyCase c, Method method, int seeds) {
+        Check.notNull("c", c);
+        Check.notNull("method", method);
+        Check.atLeast("seeds", seeds, 1);
+        String label = c.name();
         List<Study.Run> runs = Study.runs(List.of(c), List.of(method), seeds, 1, PROTOCOL, null);
         IntColumn seed = IntColumn.create("seed");
         StringColumn settings = StringColumn.create("settings");
         StringColumn verdict = StringColumn.create("verdict");
         IntColumn covered = IntColumn.create("modes_covered");
-        DoubleColumn[] shares = new DoubleColumn[data.modes().size()];
+        List<String> names = c.scorer().modeNames();
+        DoubleColumn[] shares = new DoubleColumn[names.size()];
         for (int m = 0; m < shares.length; m++) {
-            shares[m] = DoubleColumn.create("share " + data.modes().get(m).name());
+            shares[m] = DoubleColumn.create("share " + names.get(m));
         }
         DoubleColumn off = DoubleColumn.create("off_mode");
         DoubleColumn kl = DoubleColumn.create("kl");
@@ -97,7 +111,7 @@ public final class SeedStudy {
             kl.append(round3(cov.kl()));   // +∞ when no sample is of high quality
             collapsed.append(cov.verdict() != Verdict.COVERED || r.hops() > 0 ? "yes" : "no");
         }
-        Table table = Table.create(label + ", " + steps + " steps", seed, settings, verdict, covered);
+        Table table = Table.create(label + ", " + c.steps() + " steps", seed, settings, verdict, covered);
         table.addColumns(shares);
         table.addColumns(off, kl, hops, collapsed);
         return table;

@@ -6,19 +6,21 @@ import org.modecollapselab.data.DataSource;
 import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.metric.CoverageScorer;
 import org.modecollapselab.metric.CoverageThresholds;
 import org.modecollapselab.util.Check;
 
 /**
- * A data set with the GAN, training length and coverage thresholds a study uses for it.
+ * A data set with the GAN, training length and coverage scoring a study uses for it.
  *
- * @param name       the name in commands and CSV files
- * @param data       the data
- * @param config     the plain GAN (seeds are set per run)
- * @param steps      training steps per run, &gt;= 1
- * @param thresholds how coverage is scored
+ * @param name   the name in commands and CSV files
+ * @param data   the data
+ * @param config the plain GAN (seeds are set per run)
+ * @param steps  training steps per run, &gt;= 1
+ * @param scorer how coverage is scored: by distance to the data's Gaussian modes
+ *               ({@link CoverageScorer#nearestMode}), or by the digit classifier for MNIST and Stacked MNIST
  */
-public record StudyCase(String name, DataSource data, GanConfig config, int steps, CoverageThresholds thresholds) {
+public record StudyCase(String name, DataSource data, GanConfig config, int steps, CoverageScorer scorer) {
     /** The study command's data sets. */
     public static final List<String> DEFAULTS = List.of("temperature", "ring", "grid");
 
@@ -27,11 +29,21 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
         Check.notNull("data", data);
         Check.notNull("config", config);
         Check.atLeast("steps", steps, 1);
-        Check.notNull("thresholds", thresholds);
+        Check.notNull("scorer", scorer);
+    }
+
+    /** A case scored by distance to the data's Gaussian modes with {@code thresholds}. */
+    public StudyCase(String name, DataSource data, GanConfig config, int steps, CoverageThresholds thresholds) {
+        this(name, data, config, steps, CoverageScorer.nearestMode(Check.notNull("data", data).modes(),
+                Check.notNull("thresholds", thresholds)));
     }
 
     public StudyCase withSteps(int v) {
-        return new StudyCase(name, data, config, v, thresholds);
+        return new StudyCase(name, data, config, v, scorer);
+    }
+
+    public StudyCase withConfig(GanConfig v) {
+        return new StudyCase(name, data, v, steps, scorer);
     }
 
     /**
