@@ -17,11 +17,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # The kernel's JVM options (environment/kernelspec.py), so the figures are what a notebook gets.
 JVM = ["-Xmx768m", "-XX:+UseSerialGC", "-Dorg.bytedeco.javacpp.maxbytes=512m",
        "-Dorg.bytedeco.javacpp.maxphysicalbytes=0", "-Djava.awt.headless=true"]
-CASES = ["temperature", "ring"]
+CASES = ["temperature", "ring", "mnist"]
 # Timed steps per case unless --steps is given: the ring's PacGAN networks (4x400 with batch norm, 3x200 maxout)
 # are ~20x heavier per step than the temperature GAN.
-DEFAULT_STEPS = {"temperature": 2000, "ring": 300}
-DEFAULT_WARMUP = {"temperature": 300, "ring": 50}
+DEFAULT_STEPS = {"temperature": 2000, "ring": 300, "mnist": 500}
+DEFAULT_WARMUP = {"temperature": 300, "ring": 50, "mnist": 50}
+# Images per step of the image cases (their speed is also printed as images/s).
+BATCH = {"mnist": 64}
 
 
 def parse(out: str) -> tuple[float, float]:
@@ -65,6 +67,10 @@ def main():
             p.append(pytorch(case, warmup, steps))
             print(f"#   {case} rep {rep + 1}: ours {o[-1][0]:.1f}/s, pytorch {p[-1][0]:.1f}/s", flush=True)
         ratios = [x[0] / y[0] for x, y in zip(o, p)]
+        if case in BATCH:
+            print(f"# {case}: ours {statistics.median(x[0] for x in o) * BATCH[case]:.0f} images/s, pytorch "
+                  f"{statistics.median(y[0] for y in p) * BATCH[case]:.0f} images/s ({BATCH[case]} per step)",
+                  flush=True)
         print(f"case={case} ours={statistics.median(x[0] for x in o):.1f}/s "
               f"pytorch={statistics.median(y[0] for y in p):.1f}/s ratio={statistics.median(ratios):.2f} "
               f"range={min(ratios):.2f}..{max(ratios):.2f} ours_peak_rss={max(x[1] for x in o):.0f}MiB "

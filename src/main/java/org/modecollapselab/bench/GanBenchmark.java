@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
+import org.modecollapselab.data.mnist.DownloadListener;
+import org.modecollapselab.data.mnist.Mnist;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.OptimizerSpec;
@@ -18,7 +20,10 @@ import org.modecollapselab.nn.OptimizerSpec;
  * <p>Cases: {@code temperature} — the 1-D temperature GAN with 2×64 leaky-ReLU MLPs for G and D, latent 1,
  * batch 256, Adam(10⁻³, 0.5, 0.999), non-saturating loss, one D step per G step; {@code ring} — PacGAN's 2-D
  * ring with PacGAN's architecture ({@link GanConfig#pacgan2d()}: G 2→4×400→2 with batch norm and ReLU, D
- * 2→3×200→1 with 5-piece maxout, batch 100, Adam 10⁻⁴ β₁ 0.8).
+ * 2→3×200→1 with 5-piece maxout, batch 100, Adam 10⁻⁴ β₁ 0.8); {@code mnist} — the MLP GAN on MNIST digits
+ * ({@link GanConfig#mnistMlp()}: G 64→256→512→784 with leaky ReLU and tanh, D 784→512→256→1 with leaky ReLU, batch
+ * 64, Adam 2·10⁻⁴ β₁ 0.5; 64 images per step), the digits from {@link Mnist#obtain()} (the data setting or the
+ * download cache).
  */
 public final class GanBenchmark {
     private GanBenchmark() {
@@ -31,14 +36,20 @@ public final class GanBenchmark {
                     .withDiscriminatorHidden(64, 64).withBatchSize(256).withGeneratorOptimizer(OptimizerSpec.adam(1e-3))
                     .withDiscriminatorOptimizer(OptimizerSpec.adam(1e-3));
             case "ring" -> GanConfig.pacgan2d();
-            default -> throw new IllegalArgumentException("case must be one of [temperature, ring], was '" + name + "'");
+            case "mnist" -> GanConfig.mnistMlp();
+            default -> throw new IllegalArgumentException("case must be one of [temperature, ring, mnist], was '"
+                    + name + "'");
         };
     }
 
     /** The data of a benchmark case. */
     public static DataSource data(String name) {
         config(name);
-        return name.equals("ring") ? GaussianMixture.pacganRing() : TemperatureData.aliceSpringsAndSouthPole();
+        return switch (name) {
+            case "ring" -> GaussianMixture.pacganRing();
+            case "mnist" -> Mnist.obtain(DownloadListener.NONE);
+            default -> TemperatureData.aliceSpringsAndSouthPole();
+        };
     }
 
     public static void main(String[] args) throws Exception {

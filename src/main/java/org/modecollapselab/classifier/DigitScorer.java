@@ -121,8 +121,8 @@ public final class DigitScorer implements CoverageScorer {
 
     /**
      * Scores {@code n} samples of {@code sampler}, drawn in chunks of {@value #CHUNK}: the first with {@code seed}
-     * (so up to {@value #CHUNK} samples are exactly {@code sampler.sample(n, seed)}), chunk k with a seed derived
-     * from {@code seed} and k.
+     * (so up to {@value #CHUNK} samples are exactly {@code sampler.sample(n, seed)}), the others with seeds drawn from
+     * a generator seeded with {@code seed}.
      */
     @Override
     public CoverageReport score(Sampler sampler, int n, long seed) {
@@ -133,9 +133,12 @@ public final class DigitScorer implements CoverageScorer {
                     + " values), draws " + sampler.dimension());
         }
         DigitCoverage.Predictions all = null;
+        // Chunk seeds from a generator of their own: seeds such as seed + k·γ would give SplittableRandom streams that
+        // are the first chunk's stream shifted by k draws (γ is its own increment).
+        java.util.SplittableRandom seeds = new java.util.SplittableRandom(seed ^ 0x5C0D5EEDL);
         for (int k = 0, start = 0; start < n; k++, start += CHUNK) {
             int b = Math.min(CHUNK, n - start);
-            long s = k == 0 ? seed : seed + 0x9E3779B97F4A7C15L * k;
+            long s = k == 0 ? seed : seeds.nextLong();
             DigitCoverage.Predictions p = classify(sampler.sample(b, s));
             all = all == null ? p : all.concat(p);
         }
