@@ -68,11 +68,20 @@ public final class SeedStudy {
      * @see #run(DataSource, GanConfig, String, int, int, CoverageThresholds)
      */
     public static Table run(StudyCase c, Method method, int seeds) {
+        return run(c, method, seeds, PROTOCOL);
+    }
+
+    /**
+     * The same, scored as {@code protocol} says (images: fewer, smaller snapshots keep the classifier's work and the
+     * heap small).
+     */
+    public static Table run(StudyCase c, Method method, int seeds, Study.Protocol protocol) {
         Check.notNull("c", c);
         Check.notNull("method", method);
         Check.atLeast("seeds", seeds, 1);
+        Check.notNull("protocol", protocol);
         String label = c.name();
-        List<Study.Run> runs = Study.runs(List.of(c), List.of(method), seeds, 1, PROTOCOL, null);
+        List<Study.Run> runs = Study.runs(List.of(c), List.of(method), seeds, 1, protocol, null);
         IntColumn seed = IntColumn.create("seed");
         StringColumn settings = StringColumn.create("settings");
         StringColumn verdict = StringColumn.create("verdict");

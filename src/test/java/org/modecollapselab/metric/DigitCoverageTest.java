@@ -6,17 +6,17 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Digit and Stacked MNIST coverage on hand-computed cases. */
-class DigitCoverageTest {
+public class DigitCoverageTest {
     static final double[] UNIFORM10 = uniform(10);
 
-    static double[] uniform(int k) {
+    public static double[] uniform(int k) {
         double[] u = new double[k];
         Arrays.fill(u, 1.0 / k);
         return u;
     }
 
     /** A probability row with {@code p} on digit {@code d} and the rest spread evenly. */
-    static double[] row(int d, double p) {
+    public static double[] row(int d, double p) {
         double[] r = new double[10];
         Arrays.fill(r, (1 - p) / 9);
         r[d] = p;
