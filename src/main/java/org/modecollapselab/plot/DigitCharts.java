@@ -127,12 +127,24 @@ public final class DigitCharts {
     }
 
     /**
+     * The same with the orange bars named {@code name} (e.g. "real digits, read by the classifier" when the report is
+     * about real digits).
+     */
+    public static CategoryChart coverage(CoverageReport report, String title, String name) {
+        return coverage(null, report, title, Check.notNull("name", name));
+    }
+
+    /**
      * The same with real digits scored by the same classifier (what the classifier makes of real digits, confident
      * ones only when the generated report counts only those) instead of the data's label shares.
      *
      * @param real a report on real digits by the same scorer (may be null: the data's shares are shown)
      */
     public static CategoryChart coverage(CoverageReport real, CoverageReport generated, String title) {
+        return coverage(real, generated, title, "generated");
+    }
+
+    private static CategoryChart coverage(CoverageReport real, CoverageReport generated, String title, String name) {
         Check.notNull("generated", generated);
         Check.notNull("title", title);
         if (generated.modes() != 10 || (real != null && real.modes() != 10)) {
@@ -159,7 +171,7 @@ public final class DigitCharts {
         truth.add(real == null || !confidentOnly(generated) ? 0.0 : real.offModeFraction());
         gen.add(confidentOnly(generated) ? generated.offModeFraction() : 0.0);
         c.addSeries(real == null ? "real data (labels)" : "real digits (classifier)", names, truth);
-        c.addSeries("generated", names, gen);
+        c.addSeries(name, names, gen);
         return c;
     }
 
@@ -192,7 +204,7 @@ public final class DigitCharts {
         for (int m = 0; m < names.size(); m++) {
             line(c, "digit " + names.get(m), steps, timeline.fractionsOf(m), DIGIT_COLORS[m]);
         }
-        XYSeries off = line(c, "not confident", steps, timeline.offModeFractions(), Color.GRAY);
+        XYSeries off = line(c, "not confident", steps, timeline.offModeFractions(), Color.BLACK);
         off.setLineStyle(Charts.DASHED);
         return c;
     }

@@ -82,6 +82,7 @@ class DigitChartsTest {
         assertEquals(List.of("real data (labels)", "generated"), List.copyOf(c.getSeriesMap().keySet()));
         assertEquals(11, c.getSeriesMap().get("generated").getXData().size());
         assertTrue(c.getTitle().contains("2/10 digits covered, 67% confident"), c.getTitle());
+        assertTrue(DigitCharts.coverage(r, "real", "real digits").getSeriesMap().containsKey("real digits"));
         CategoryChart both = DigitCharts.coverage(r, r, "gen");
         assertTrue(both.getSeriesMap().containsKey("real digits (classifier)"));
         Charts.image(c);
