@@ -16,12 +16,18 @@ def main() -> int:
     p.add_argument("--startup", required=True, help="JShell start-up script run when the kernel starts")
     p.add_argument("--xmx", default="768m", help="kernel JVM heap")
     p.add_argument("--threads", default="1", help="OpenMP threads for ND4J")
+    p.add_argument("--launcher", default=None,
+                   help="a script the kernel is started through (environment/choose-backend: picks the ND4J back end "
+                        "this machine's GPU can run before ND4J loads)")
     a = p.parse_args()
 
     for jar in ("jjava.jar", "jjava-launcher.jar"):
         if not os.path.isfile(os.path.join(a.jjava_dir, jar)):
             print(f"kernelspec.py: {jar} not found in --jjava-dir {a.jjava_dir}; is the jjava package installed?", file=sys.stderr)
             return 1
+    if a.launcher is not None and not os.path.isfile(a.launcher):
+        print(f"kernelspec.py: --launcher must be an existing file, was {a.launcher}", file=sys.stderr)
+        return 1
     if not os.path.isfile(a.startup):
         print(f"kernelspec.py: --startup must be an existing file, was {a.startup}", file=sys.stderr)
         return 1
@@ -37,7 +43,7 @@ def main() -> int:
         "-Djava.awt.headless=true",
     ])
     spec = {
-        "argv": [
+        "argv": ([] if a.launcher is None else ["bash", a.launcher]) + [
             "java", "-Xmx64m", "-XX:+UseSerialGC",
             "-jar", os.path.join(a.jjava_dir, "jjava-launcher.jar"),
             os.path.join(a.jjava_dir, "jjava.jar"),

@@ -6,6 +6,9 @@ Both cases: non-saturating loss on logits, one D step per G step, float32, one t
 with the mixture's mean and sd and drawn each step, as in the Java library.
 - temperature: 2x64 leaky-ReLU(0.2) MLPs with PyTorch's default nn.Linear initialisation (which the Java library
   also uses), latent 1, batch 256, Adam(1e-3, betas (0.5, 0.999), eps 1e-8).
+- mnist: the MLP GAN on MNIST (GanConfig.mnistMlp()): G 64 -> 256 -> 512 -> 784 with leaky ReLU(0.2) and tanh,
+  D 784 -> 512 -> 256 -> 1 with leaky ReLU(0.2), PyTorch's default initialisation, batch 64, Adam(2e-4, (0.5, 0.999));
+  real batches drawn from the MNIST digits in MCL_DATA_DIR (its mnist/ folder) or the download cache, pixels in [-1, 1].
 - ring: PacGAN's 2-D architecture: G 2 -> 4x[Linear 400, BatchNorm, ReLU] -> 2, D 2 -> 3x[maxout 200 units of
   5 pieces] -> 1, weights N(0, 0.02^2), biases 0, latent 2, batch 100, Adam(1e-4, betas (0.8, 0.999)); 8 modes on
   the unit circle, sd 0.01.
@@ -16,6 +19,8 @@ with the mixture's mean and sd and drawn each step, as in the Java library.
   weights N(0, 0.02^2), biases 0, batch norm 1 and 0; latent 100 N(0, I), batch 64, Adam(2e-4, betas (0.5, 0.999)).
   Real images are uniform random pixels in [-1, 1] (the step's cost does not depend on what they show).
 """
+import gzip
+import os
 import resource
 import sys
 import time
@@ -79,6 +84,29 @@ def dcgan_nets(w):
     return g, d
 
 
+def mnist_pixels():
+    """The MNIST images (every split found) as uint8 [n, 784], from where the Java library reads them."""
+    bases = []
+    if os.environ.get("MCL_DATA_DIR"):
+        d = os.environ["MCL_DATA_DIR"]
+        bases += [os.path.join(d, "mnist"), d]
+    cache = os.environ.get("MCL_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "mode-collapse-lab")
+    bases.append(os.path.join(cache, "mnist"))
+    for b in bases:
+        parts = []
+        for name in ("train-images-idx3-ubyte", "t10k-images-idx3-ubyte"):
+            for f, opener in ((os.path.join(b, name + ".gz"), gzip.open), (os.path.join(b, name), open)):
+                if os.path.isfile(f):
+                    with opener(f, "rb") as fh:
+                        raw = fh.read()
+                    parts.append(np.frombuffer(raw, dtype=np.uint8, offset=16).reshape(-1, 784))
+                    break
+        if parts:
+            return np.concatenate(parts)
+    raise SystemExit("no MNIST images found in " + ", ".join(bases) + " (set MCL_DATA_DIR)")
+
+
 def main():
     name, warmup, steps = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     torch.set_num_threads(1)
@@ -109,8 +137,18 @@ def main():
 
         def real_batch():
             return torch.from_numpy((2 * rng.random((batch, 784)) - 1).astype(np.float32))
+    elif name == "mnist":
+        batch, latent, lr, betas = 64, 64, 2e-4, (0.5, 0.999)
+        g = nn.Sequential(nn.Linear(latent, 256), nn.LeakyReLU(0.2), nn.Linear(256, 512), nn.LeakyReLU(0.2),
+                          nn.Linear(512, 784), nn.Tanh())
+        d = mlp(784, [512, 256], 1)
+        pixels = mnist_pixels()
+
+        def real_batch():
+            idx = rng.integers(0, len(pixels), batch)
+            return torch.from_numpy(pixels[idx].astype(np.float32) / 127.5 - 1.0)
     else:
-        raise SystemExit(f"case must be one of [temperature, ring, dcgan, dcgan-small], was '{name}'")
+        raise SystemExit(f"case must be one of [temperature, ring, dcgan, dcgan-small, mnist], was '{name}'")
     opt_g = torch.optim.Adam(g.parameters(), lr=lr, betas=betas, eps=1e-8)
     opt_d = torch.optim.Adam(d.parameters(), lr=lr, betas=betas, eps=1e-8)
 

@@ -18,13 +18,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # The kernel's JVM options (environment/kernelspec.py), so the figures are what a notebook gets.
 JVM = ["-Xmx768m", "-XX:+UseSerialGC", "-Dorg.bytedeco.javacpp.maxbytes=512m",
        "-Dorg.bytedeco.javacpp.maxphysicalbytes=0", "-Djava.awt.headless=true"]
-CASES = ["temperature", "ring", "dcgan", "dcgan-small"]
+CASES = ["temperature", "ring", "dcgan", "dcgan-small", "mnist"]
 # Timed steps per case unless --steps is given: the ring's PacGAN networks (4x400 with batch norm, 3x200 maxout)
 # are ~20x heavier per step than the temperature GAN; a DCGAN step (28x28 images, batch 64) is heavier still.
-DEFAULT_STEPS = {"temperature": 2000, "ring": 300, "dcgan": 20, "dcgan-small": 100}
-DEFAULT_WARMUP = {"temperature": 300, "ring": 50, "dcgan": 3, "dcgan-small": 10}
+DEFAULT_STEPS = {"temperature": 2000, "ring": 300, "dcgan": 20, "dcgan-small": 100, "mnist": 500}
+DEFAULT_WARMUP = {"temperature": 300, "ring": 50, "dcgan": 3, "dcgan-small": 10, "mnist": 50}
 # Images per step of the image cases (their batch), to print images per second beside steps per second.
-IMAGES_PER_STEP = {"dcgan": 64, "dcgan-small": 64}
+IMAGES_PER_STEP = {"dcgan": 64, "dcgan-small": 64, "mnist": 64}
 
 
 def parse(out: str) -> tuple[float, float]:

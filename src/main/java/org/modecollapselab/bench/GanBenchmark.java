@@ -9,6 +9,8 @@ import org.modecollapselab.config.Dcgan;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
+import org.modecollapselab.data.mnist.DownloadListener;
+import org.modecollapselab.data.mnist.Mnist;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.metric.Mode;
@@ -27,7 +29,10 @@ import org.modecollapselab.nn.OptimizerSpec;
  * ({@link Dcgan#mnist(int)}, w = 64, with {@link Dcgan#ganConfig()}: latent 100, N(0, 0.02²) weights, Adam 2·10⁻⁴
  * β₁ 0.5, batch 64); {@code dcgan-small} — the same with the small preset ({@link Dcgan#small(int)}, w = 8). The DCGAN
  * cases time the step, not the data: their real images are uniform random pixels of the right shape (no MNIST
- * needed).
+ * needed); {@code mnist} — the MLP GAN on MNIST digits
+ * ({@link GanConfig#mnistMlp()}: G 64→256→512→784 with leaky ReLU and tanh, D 784→512→256→1 with leaky ReLU, batch
+ * 64, Adam 2·10⁻⁴ β₁ 0.5; 64 images per step), the digits from {@link Mnist#obtain()} (the data setting or the
+ * download cache).
  */
 public final class GanBenchmark {
     private GanBenchmark() {
@@ -42,13 +47,14 @@ public final class GanBenchmark {
             case "ring" -> GanConfig.pacgan2d();
             case "dcgan" -> Dcgan.mnist(1).ganConfig();
             case "dcgan-small" -> Dcgan.small(1).ganConfig();
+            case "mnist" -> GanConfig.mnistMlp();
             default -> throw new IllegalArgumentException("case must be one of " + Arrays.toString(CASES) + ", was '"
                     + name + "'");
         };
     }
 
     /** The benchmark cases. */
-    public static final String[] CASES = {"temperature", "ring", "dcgan", "dcgan-small"};
+    public static final String[] CASES = {"temperature", "ring", "dcgan", "dcgan-small", "mnist"};
 
     /** The data of a benchmark case. */
     public static DataSource data(String name) {
@@ -56,6 +62,7 @@ public final class GanBenchmark {
         return switch (name) {
             case "ring" -> GaussianMixture.pacganRing();
             case "dcgan", "dcgan-small" -> new RandomImages(28);
+            case "mnist" -> Mnist.obtain(DownloadListener.NONE);
             default -> TemperatureData.aliceSpringsAndSouthPole();
         };
     }

@@ -130,6 +130,30 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
                 OptimizerSpec.adam(1e-4, 0.8, 0.999), OptimizerSpec.adam(1e-4, 0.8, 0.999), 100, 1, 1L, DataType.FLOAT, Architecture.MLP, Architecture.MLP);
     }
 
+    /**
+     * A plain MLP GAN that collapses on MNIST (see the README, "MNIST: a GAN that draws a few digits"): the
+     * temperature collapse recipe on digits — a small generator (latent 16, one hidden layer of 128 leaky-ReLU units,
+     * tanh output: {@link ImageMlp#TANH}), a discriminator with one hidden layer of 256 leaky-ReLU units, and both
+     * players on Adam with a fast learning rate (2·10⁻³) and heavy momentum (β₁ = 0.9); batches of 64, the
+     * non-saturating loss. It works for any image size (Stacked MNIST: G's output and D's input are 2,352 wide).
+     */
+    public static GanConfig mnistCollapse() {
+        return new GanConfig(16, Latent.GAUSSIAN, List.of(128), List.of(256), Activation.LEAKY_RELU,
+                Activation.LEAKY_RELU, Init.PYTORCH_DEFAULT, false, 1, Objective.standard(),
+                OptimizerSpec.adam(2e-3, 0.9, 0.999), OptimizerSpec.adam(2e-3, 0.9, 0.999), 64, 1, 1L, DataType.FLOAT,
+                ImageMlp.TANH, Architecture.MLP);
+    }
+
+    /**
+     * A conventional MLP GAN for MNIST, the benchmark's: latent 64, G 64→256→512→784 with leaky ReLU and a tanh
+     * output, D 784→512→256→1 with leaky ReLU, Adam 2·10⁻⁴ with β₁ = 0.5 for both, batches of 64.
+     */
+    public static GanConfig mnistMlp() {
+        return mnistCollapse().withLatentDim(64).withGeneratorHidden(256, 512).withDiscriminatorHidden(512, 256)
+                .withGeneratorOptimizer(OptimizerSpec.adam(2e-4, 0.5, 0.999))
+                .withDiscriminatorOptimizer(OptimizerSpec.adam(2e-4, 0.5, 0.999));
+    }
+
     private Builder toBuilder() {
         return new Builder(this);
     }

@@ -713,9 +713,12 @@ public final class Gan implements Sampler {
 
     // ---------------------------------------------------------------- the loop
 
-    /** Trains {@code steps} steps with default recording (about 200 history rows, 100 snapshots). */
+    /**
+     * Trains {@code steps} steps with default recording (about 200 history rows, 100 snapshots; for images fewer
+     * and smaller snapshots, see {@link TrainingOptions#forSteps(int, int)}).
+     */
     public TrainingResult train(int steps, TrainingListener... listeners) {
-        TrainingOptions o = TrainingOptions.forSteps(steps);
+        TrainingOptions o = TrainingOptions.forSteps(steps, dim);
         for (TrainingListener l : listeners) {
             o = o.withListener(l);
         }

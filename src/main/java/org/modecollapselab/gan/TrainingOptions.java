@@ -27,6 +27,24 @@ public record TrainingOptions(int historyEvery, int snapshotEvery, int snapshotS
         return new TrainingOptions(Math.max(1, steps / 200), Math.max(1, steps / 100), 1000, List.of());
     }
 
+    /** Numbers (samples × coordinates) the default snapshots of one run may hold: 4 million, 32 MB. */
+    public static final int SNAPSHOT_BUDGET = 4_000_000;
+
+    /**
+     * {@link #forSteps(int)} for samples of {@code dimension} coordinates: the same for small samples (up to 40
+     * coordinates); for wide ones (images) 20 snapshots of as many samples as fit {@link #SNAPSHOT_BUDGET} (50 to
+     * 1,000; 255 MNIST digits), so that a notebook's {@code gan.train(steps)} does not fill the heap with snapshots.
+     */
+    public static TrainingOptions forSteps(int steps, int dimension) {
+        Check.atLeast("steps", steps, 1);
+        Check.atLeast("dimension", dimension, 1);
+        if ((long) dimension * 100 * 1000 <= SNAPSHOT_BUDGET) {
+            return forSteps(steps);
+        }
+        int size = (int) Math.max(50, Math.min(1000, SNAPSHOT_BUDGET / (20L * dimension)));
+        return new TrainingOptions(Math.max(1, steps / 200), Math.max(1, steps / 20), size, List.of());
+    }
+
     public TrainingOptions withHistoryEvery(int v) {
         return new TrainingOptions(v, snapshotEvery, snapshotSize, listeners);
     }

@@ -2,6 +2,7 @@ package org.modecollapselab.gan;
 
 import java.util.List;
 import org.modecollapselab.metric.CoverageReport;
+import org.modecollapselab.metric.CoverageScorer;
 import org.modecollapselab.metric.CoverageThresholds;
 import org.modecollapselab.metric.ModeCoverage;
 import org.modecollapselab.metric.ModeSet;
@@ -45,6 +46,12 @@ public record TrainingResult(Table history, List<Snapshot> snapshots, int firstS
     public ModeTimeline timeline(ModeSet modes, CoverageThresholds thresholds) {
         return ModeTimeline.of(snapshots.stream().mapToInt(Snapshot::step).toArray(),
                 snapshots.stream().map(Snapshot::samples).toList(), modes, thresholds);
+    }
+
+    /** Coverage at each snapshot, scored by {@code scorer} (a classifier for images): the mode timeline. */
+    public ModeTimeline timeline(CoverageScorer scorer) {
+        return ModeTimeline.of(snapshots.stream().mapToInt(Snapshot::step).toArray(),
+                snapshots.stream().map(Snapshot::samples).toList(), scorer);
     }
 
     /** Mode coverage of the last snapshot. */

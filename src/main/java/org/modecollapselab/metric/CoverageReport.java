@@ -7,21 +7,26 @@ import java.util.List;
  *
  * @param samples             number of samples scored
  * @param modeNames           the modes' names, in order
- * @param counts              high-quality samples whose nearest mode is each mode
+ * @param counts              high-quality samples whose nearest mode is each mode (for a classifier: samples
+ *                            counted for each class, see {@link ClassifierThresholds#confidentOnly()})
  * @param fractions           {@code counts / samples}
  * @param trueWeights         each mode's share of the real data
  * @param covered             whether each mode is covered (see {@link CoverageThresholds#minModeFraction()})
  * @param modesCovered        how many modes are covered
- * @param highQualityFraction share of samples within {@code qualitySigmas}·σ of their nearest mode
+ * @param highQualityFraction share of samples of high quality: within {@code qualitySigmas}·σ of their nearest
+ *                            mode ({@link CoverageThresholds}), or classified with at least the threshold's
+ *                            confidence ({@link ClassifierThresholds}: "looks like a digit")
  * @param kl                  KL(generated ‖ true) between the mode histogram of the high-quality samples and
  *                            the true weights, in nats ("reverse KL" in VEEGAN and PacGAN); +∞ if no sample is
  *                            of high quality. log 2 ≈ 0.69 for a complete collapse onto one of two equal modes.
+ *                            (For a classifier: the histogram of the counted samples.)
  * @param verdict             covered / partial collapse / complete collapse
- * @param thresholds          the thresholds used
+ * @param thresholds          the thresholds used: by distance ({@link CoverageThresholds}) or by a classifier
+ *                            ({@link ClassifierThresholds})
  */
 public record CoverageReport(int samples, List<String> modeNames, int[] counts, double[] fractions,
                              double[] trueWeights, boolean[] covered, int modesCovered, double highQualityFraction,
-                             double kl, Verdict verdict, CoverageThresholds thresholds) {
+                             double kl, Verdict verdict, ScoringThresholds thresholds) {
     public CoverageReport {
         modeNames = List.copyOf(modeNames);
         counts = counts.clone();

@@ -10,7 +10,7 @@ import org.modecollapselab.util.Check;
  * @param minModeFraction a mode is covered if at least this fraction of all samples are high-quality samples
  *                        of it, and at least one; 0 means "at least one sample", as in VEEGAN and PacGAN
  */
-public record CoverageThresholds(double qualitySigmas, double minModeFraction) {
+public record CoverageThresholds(double qualitySigmas, double minModeFraction) implements ScoringThresholds {
     public CoverageThresholds {
         Check.positive("qualitySigmas", qualitySigmas);
         Check.inRange("minModeFraction", minModeFraction, 0, 1);
@@ -27,10 +27,5 @@ public record CoverageThresholds(double qualitySigmas, double minModeFraction) {
     /** The definition of VEEGAN and PacGAN: 3σ, one high-quality sample captures a mode. */
     public static CoverageThresholds veegan() {
         return new CoverageThresholds(3, 0);
-    }
-
-    /** Smallest count of high-quality samples that covers a mode among {@code n} samples. */
-    public int minCount(int n) {
-        return Math.max(1, (int) Math.ceil(minModeFraction * n - 1e-9));
     }
 }

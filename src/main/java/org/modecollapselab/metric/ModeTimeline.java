@@ -31,6 +31,17 @@ public record ModeTimeline(int[] steps, List<CoverageReport> reports) {
         return new ModeTimeline(steps, r);
     }
 
+    /** Scores each snapshot's samples with {@code scorer} (a classifier for images). */
+    public static ModeTimeline of(int[] steps, List<double[][]> samples, CoverageScorer scorer) {
+        Check.notNull("samples", samples);
+        Check.notNull("scorer", scorer);
+        List<CoverageReport> r = new ArrayList<>();
+        for (double[][] s : samples) {
+            r.add(scorer.score(s));
+        }
+        return new ModeTimeline(steps, r);
+    }
+
     @Override
     public int[] steps() {
         return steps.clone();

@@ -8,17 +8,47 @@ public final class Lab {
     }
 
     /**
-     * A line describing the compute back end, e.g. {@code "ND4J 1.0.0-M2.1 on CPU (nd4j-native), 1 OpenMP thread"},
-     * or the GPU when the CUDA back end is on the class path.
+     * A line describing the compute back end and the device, e.g. {@code "ND4J 1.0.0-M2.1 on CPU (nd4j-native), 1
+     * OpenMP thread, …"} or {@code "ND4J 1.0.0-M2.1 on GPU (CUDA back end: NVIDIA A100-SXM4-40GB), …"}, followed by
+     * the reason for the choice when the CUDA back end was built in ({@link GpuCheck}: e.g. why a Hopper GPU is not
+     * used).
      */
     public static String backend() {
         String cls = Nd4j.getBackend().getClass().getSimpleName();
         boolean gpu = cls.toLowerCase(java.util.Locale.ROOT).contains("cuda")
                 || cls.toLowerCase(java.util.Locale.ROOT).contains("jcublas");
         int threads = Nd4j.getEnvironment().maxThreads();
-        return "ND4J 1.0.0-M2.1 on " + (gpu ? "GPU (CUDA back end)" : "CPU (nd4j-native)") + ", "
+        String note = System.getenv("MCL_BACKEND_NOTE");
+        return "ND4J 1.0.0-M2.1 on " + (gpu ? "GPU (CUDA back end: " + gpuName() + ")" : "CPU (nd4j-native, "
+                + Runtime.getRuntime().availableProcessors() + " cores visible)") + ", "
                 + threads + " OpenMP thread" + (threads == 1 ? "" : "s") + ", Java " + Runtime.version().feature()
-                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB";
+                + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB"
+                + (note == null || note.isBlank() ? "" : ". Back end chosen at start-up: " + note);
+    }
+
+    /** The CUDA device's name as ND4J reports it, or "device unknown". */
+    private static String gpuName() {
+        try {
+            Object info = Nd4j.getExecutioner().getEnvironmentInformation().get("cuda.devicesInformation");
+            if (info instanceof java.util.List<?> list && !list.isEmpty()
+                    && list.get(0) instanceof java.util.Map<?, ?> m && m.get("cuda.deviceName") != null) {
+                return m.get("cuda.deviceName") + (list.size() > 1 ? " and " + (list.size() - 1) + " more" : "");
+            }
+        } catch (RuntimeException e) {
+            // the name is a courtesy: the back end itself is what matters
+        }
+        return "device unknown";
+    }
+
+    /**
+     * Prints {@link #backend()} and runs a 256×256 matrix product on it ({@code environment/gpu-check}): the back end
+     * ND4J chose can run work.
+     */
+    public static void main(String[] args) {
+        System.out.println(backend());
+        org.nd4j.linalg.api.ndarray.INDArray a = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 256, 256);
+        double sum = a.mmul(a).sumNumber().doubleValue();
+        System.out.println("a 256×256 matrix product ran: sum " + (Double.isFinite(sum) ? "finite" : "NOT finite"));
     }
 
     /**

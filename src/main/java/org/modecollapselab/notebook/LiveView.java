@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.modecollapselab.data.mnist.DownloadListener;
+import org.modecollapselab.data.mnist.MnistFile;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Snapshot;
 import org.modecollapselab.gan.StepStats;
@@ -66,6 +68,48 @@ public final class LiveView {
     public java.util.function.Consumer<String> line(String text) {
         String id = display.apply(Check.notNull("text", text));
         return t -> update.accept(id, Check.notNull("text", t));
+    }
+
+    /**
+     * Download progress as one output updated in place (at most every quarter second): the file, megabytes
+     * received of the total, the mirror, and the messages so far (a mirror failed, a file verified). Use:
+     * {@code Mnist.obtain(live().downloads())}.
+     */
+    public DownloadListener downloads() {
+        return new DownloadListener() {
+            private String id;
+            private long last;
+            private String line = "";
+            private final StringBuilder messages = new StringBuilder();
+
+            @Override
+            public synchronized void progress(MnistFile file, long received, long total, String from) {
+                long now = System.nanoTime();
+                boolean done = received == total;
+                if (id != null && !done && now - last < minSecondsBetweenUpdates * 1e9) {
+                    return;
+                }
+                last = now;
+                line = String.format(java.util.Locale.ROOT, "Downloading %s from %s: %.1f of %.1f MB (%.0f%%)",
+                        file.name(), from, received / 1e6, total / 1e6, total > 0 ? 100.0 * received / total : 0);
+                show();
+            }
+
+            @Override
+            public synchronized void message(String text) {
+                messages.append(text).append('\n');
+                show();
+            }
+
+            private void show() {
+                String text = messages + line;
+                if (id == null) {
+                    id = display.apply(text);
+                } else {
+                    update.accept(id, text);
+                }
+            }
+        };
     }
 
     private final class Progress implements TrainingListener {

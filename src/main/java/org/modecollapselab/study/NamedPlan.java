@@ -16,8 +16,10 @@ import org.modecollapselab.util.Check;
  * @param remedies remedy names, not empty
  * @param seeds    seeds 1..seeds, &gt;= 1
  * @param steps    training steps of every run, &gt;= 1; 0 for each data set's (or the paper's) default
+ * @param samples  samples scored per run, &gt;= 1; 0 for the standard protocol's (Stacked MNIST: 26,000)
  */
-public record NamedPlan(String preset, List<String> datasets, List<String> remedies, int seeds, int steps)
+public record NamedPlan(String preset, List<String> datasets, List<String> remedies, int seeds, int steps,
+                        int samples)
         implements StudyPlan {
     /** The presets. */
     public static final List<String> PRESETS = List.of("remedies", "pacgan-table1");
@@ -32,6 +34,12 @@ public record NamedPlan(String preset, List<String> datasets, List<String> remed
         remedies = List.copyOf(Check.notEmpty("remedies", remedies));
         Check.atLeast("seeds", seeds, 1);
         Check.atLeast("steps", steps, 0);
+        Check.atLeast("samples", samples, 0);
+    }
+
+    /** A plan scored with the standard protocol (Stacked MNIST: 26,000 samples). */
+    public NamedPlan(String preset, List<String> datasets, List<String> remedies, int seeds, int steps) {
+        this(preset, datasets, remedies, seeds, steps, 0);
     }
 
     /** The data sets with their steps. */
@@ -60,7 +68,17 @@ public record NamedPlan(String preset, List<String> datasets, List<String> remed
 
     @Override
     public Study.Protocol protocol() {
-        return Study.Protocol.standard();
+        return samples == 0 ? Study.Protocol.standard() : Study.Protocol.standard().withEvaluationSamples(samples);
+    }
+
+    /** Stacked MNIST is scored on 26,000 samples, as its papers do (unless {@code samples} says otherwise). */
+    @Override
+    public Study.Protocol protocol(Study.Task task) {
+        Check.notNull("task", task);
+        if (samples == 0 && task.c().name().equals("stacked-mnist")) {
+            return Study.Protocol.stackedMnist();
+        }
+        return protocol();
     }
 
     @Override

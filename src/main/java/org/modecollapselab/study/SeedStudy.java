@@ -71,6 +71,12 @@ public final class SeedStudy {
                          CoverageThresholds thresholds) {
             return SeedStudy.table(data, config, method, label, seeds, steps, thresholds, this);
         }
+
+        /** A study case (its data, configuration, steps and scorer: a classifier for MNIST), scored as
+         * {@code protocol} says; the case's name labels the runs. */
+        public Table run(StudyCase c, Method method, int seeds, Study.Protocol protocol) {
+            return SeedStudy.table(c, method, seeds, protocol, this);
+        }
     }
 
     /** One thread per core, no progress line: what the static {@code run} methods use. */
@@ -116,6 +122,24 @@ public final class SeedStudy {
         return runner().run(data, config, method, label, seeds, steps, thresholds);
     }
 
+    /**
+     * The same for a study case (its data, configuration, steps and scorer — a classifier for MNIST); the case's
+     * name labels the runs.
+     *
+     * @see #run(DataSource, GanConfig, String, int, int, CoverageThresholds)
+     */
+    public static Table run(StudyCase c, Method method, int seeds) {
+        return run(c, method, seeds, PROTOCOL);
+    }
+
+    /**
+     * The same, scored as {@code protocol} says (images: fewer, smaller snapshots keep the classifier's work and the
+     * heap small).
+     */
+    public static Table run(StudyCase c, Method method, int seeds, Study.Protocol protocol) {
+        return runner().run(c, method, seeds, protocol);
+    }
+
     private static Table table(DataSource data, GanConfig config, Method method, String label, int seeds, int steps,
                                CoverageThresholds thresholds, Runner runner) {
         Check.notNull("data", data);
@@ -125,16 +149,25 @@ public final class SeedStudy {
         Check.atLeast("seeds", seeds, 1);
         Check.atLeast("steps", steps, 1);
         Check.notNull("thresholds", thresholds);
-        StudyCase c = new StudyCase(label, data, config, steps, thresholds);
+        return table(new StudyCase(label, data, config, steps, thresholds), method, seeds, PROTOCOL, runner);
+    }
+
+    private static Table table(StudyCase c, Method method, int seeds, Study.Protocol protocol, Runner runner) {
+        Check.notNull("c", c);
+        Check.notNull("method", method);
+        Check.atLeast("seeds", seeds, 1);
+        Check.notNull("protocol", protocol);
+        String label = c.name();
         List<Study.Run> runs = Study.runs(Study.tasks(List.of(c), List.of(method), seeds), runner.threads(),
-                PROTOCOL, runner.progress());
+                protocol, runner.progress());
         IntColumn seed = IntColumn.create("seed");
         StringColumn settings = StringColumn.create("settings");
         StringColumn verdict = StringColumn.create("verdict");
         IntColumn covered = IntColumn.create("modes_covered");
-        DoubleColumn[] shares = new DoubleColumn[data.modes().size()];
+        List<String> names = c.scorer().modeNames();
+        DoubleColumn[] shares = new DoubleColumn[names.size()];
         for (int m = 0; m < shares.length; m++) {
-            shares[m] = DoubleColumn.create("share " + data.modes().get(m).name());
+            shares[m] = DoubleColumn.create("share " + names.get(m));
         }
         DoubleColumn off = DoubleColumn.create("off_mode");
         DoubleColumn kl = DoubleColumn.create("kl");
@@ -165,7 +198,7 @@ public final class SeedStudy {
             kl.append(round3(cov.kl()));   // +∞ when no sample is of high quality
             collapsed.append(cov.verdict() != Verdict.COVERED || r.hops() > 0 ? "yes" : "no");
         }
-        Table table = Table.create(label + ", " + steps + " steps", seed, settings, verdict, covered);
+        Table table = Table.create(label + ", " + c.steps() + " steps", seed, settings, verdict, covered);
         table.addColumns(shares);
         table.addColumns(off, kl, hops, collapsed);
         return table;

@@ -15,7 +15,6 @@ import org.modecollapselab.gan.TrainingDivergedException;
 import org.modecollapselab.gan.TrainingListener;
 import org.modecollapselab.gan.TrainingOptions;
 import org.modecollapselab.metric.CoverageReport;
-import org.modecollapselab.metric.ModeCoverage;
 import org.modecollapselab.metric.ModeTimeline;
 import org.modecollapselab.util.Check;
 
@@ -55,6 +54,15 @@ public final class Study {
         /** The study command's: 2,500 samples (VEEGAN, PacGAN), 40 snapshots of 200. */
         public static Protocol standard() {
             return new Protocol(2500, 40, 200);
+        }
+
+        /** Stacked MNIST's, as in the Unrolled GAN, VEEGAN and PacGAN papers: 26,000 samples; 40 snapshots of 200. */
+        public static Protocol stackedMnist() {
+            return new Protocol(26_000, 40, 200);
+        }
+
+        public Protocol withEvaluationSamples(int v) {
+            return new Protocol(v, snapshots, snapshotSize);
         }
     }
 
@@ -205,7 +213,7 @@ public final class Study {
         Check.notNull("method", method);
         Check.notNull("protocol", protocol);
         GanConfig config = c.config().withSeed(seed);
-        int modes = c.data().modes().size();
+        int modes = c.scorer().modes();
         // Speed is timed after the first tenth of the steps, so that JIT compilation and the step's workspace
         // learning do not count against whichever run comes first.
         int warm = Math.max(1, c.steps() / 10);
@@ -232,9 +240,8 @@ public final class Study {
         long t1 = System.nanoTime();
         double sps = warmAt[0] != 0 && c.steps() > warm ? (c.steps() - warm) / ((t1 - warmAt[0]) / 1e9)
                 : c.steps() / ((t1 - t0) / 1e9);
-        CoverageReport cov = ModeCoverage.evaluate(trained.sampler().sample(protocol.evaluationSamples(),
-                evaluationSeed(seed)), c.data().modes(), c.thresholds());
-        int hops = trained.result().timeline(c.data().modes(), c.thresholds()).hops(DOMINANCE);
+        CoverageReport cov = c.scorer().score(trained.sampler(), protocol.evaluationSamples(), evaluationSeed(seed));
+        int hops = trained.result().timeline(c.scorer()).hops(DOMINANCE);
         return new Run(c.name(), method.label(), method.neutral(), seed, c.steps(), cov.modesCovered(), modes,
                 100 * cov.highQualityFraction(), cov.kl(), sps, false, hops, cov);
     }

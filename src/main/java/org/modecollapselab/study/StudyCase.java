@@ -5,20 +5,26 @@ import java.util.Locale;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
+import org.modecollapselab.classifier.DigitScorer;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.data.mnist.Mnist;
+import org.modecollapselab.data.mnist.MnistDigits;
+import org.modecollapselab.data.mnist.StackedMnist;
+import org.modecollapselab.metric.CoverageScorer;
 import org.modecollapselab.metric.CoverageThresholds;
 import org.modecollapselab.util.Check;
 
 /**
- * A data set with the GAN, training length and coverage thresholds a study uses for it.
+ * A data set with the GAN, training length and coverage scoring a study uses for it.
  *
- * @param name       the name in commands and CSV files
- * @param data       the data
- * @param config     the plain GAN (seeds are set per run)
- * @param steps      training steps per run, &gt;= 1
- * @param thresholds how coverage is scored
+ * @param name   the name in commands and CSV files
+ * @param data   the data
+ * @param config the plain GAN (seeds are set per run)
+ * @param steps  training steps per run, &gt;= 1
+ * @param scorer how coverage is scored: by distance to the data's Gaussian modes
+ *               ({@link CoverageScorer#nearestMode}), or by the digit classifier for MNIST and Stacked MNIST
  */
-public record StudyCase(String name, DataSource data, GanConfig config, int steps, CoverageThresholds thresholds) {
+public record StudyCase(String name, DataSource data, GanConfig config, int steps, CoverageScorer scorer) {
     /** The study command's data sets. */
     public static final List<String> DEFAULTS = List.of("temperature", "ring", "grid");
 
@@ -27,17 +33,29 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
         Check.notNull("data", data);
         Check.notNull("config", config);
         Check.atLeast("steps", steps, 1);
-        Check.notNull("thresholds", thresholds);
+        Check.notNull("scorer", scorer);
+    }
+
+    /** A case scored by distance to the data's Gaussian modes with {@code thresholds}. */
+    public StudyCase(String name, DataSource data, GanConfig config, int steps, CoverageThresholds thresholds) {
+        this(name, data, config, steps, CoverageScorer.nearestMode(Check.notNull("data", data).modes(),
+                Check.notNull("thresholds", thresholds)));
     }
 
     public StudyCase withSteps(int v) {
-        return new StudyCase(name, data, config, v, thresholds);
+        return new StudyCase(name, data, config, v, scorer);
+    }
+
+    public StudyCase withConfig(GanConfig v) {
+        return new StudyCase(name, data, v, steps, scorer);
     }
 
     /**
      * A data set by name: {@code temperature} (the 1-D collapse preset, 1,200 steps, 3σ and 5% per mode),
      * {@code ring} and {@code grid} (the teaching mixtures with their collapse presets, VEEGAN's thresholds),
-     * {@code pacgan-ring} and {@code pacgan-grid} (PacGAN's mixtures and architecture, 20,000 steps).
+     * {@code pacgan-ring} and {@code pacgan-grid} (PacGAN's mixtures and architecture, 20,000 steps), {@code mnist}
+     * and {@code stacked-mnist} ({@link #mnist}, {@link #stackedMnist}; the digits come from {@link Mnist#obtain}: the
+     * data setting, the cache, or a download).
      */
     public static StudyCase named(String spec) {
         String s = spec.trim().toLowerCase(Locale.ROOT);
@@ -52,8 +70,31 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
                     CoverageThresholds.veegan());
             case "pacgan-grid" -> new StudyCase(s, GaussianMixture.pacganGrid(), GanConfig.pacgan2d(), 20000,
                     CoverageThresholds.veegan());
+            case "mnist" -> mnist(Mnist.obtain());
+            case "stacked-mnist" -> stackedMnist(Mnist.obtain());
             default -> throw new IllegalArgumentException("dataset must be one of temperature, ring, grid, "
-                    + "pacgan-ring, pacgan-grid; was '" + spec + "'");
+                    + "pacgan-ring, pacgan-grid, mnist, stacked-mnist; was '" + spec + "'");
         };
+    }
+
+    /** Training steps of the MNIST cases. */
+    public static final int MNIST_STEPS = 3000;
+
+    /**
+     * MNIST: the collapse preset {@link GanConfig#mnistCollapse()}, {@value #MNIST_STEPS} steps, digits read by the
+     * stored classifier ({@link DigitScorer#digits}: confident at 90%, a digit covered by 2% of the samples).
+     */
+    public static StudyCase mnist(MnistDigits digits) {
+        return new StudyCase("mnist", digits, GanConfig.mnistCollapse(), MNIST_STEPS, DigitScorer.digits(digits));
+    }
+
+    /**
+     * Stacked MNIST: the same preset on three-channel images, {@value #MNIST_STEPS} steps, its 1,000 modes read by
+     * the stored classifier channel by channel, counted as the papers count them ({@link DigitScorer#stackedMnist}).
+     */
+    public static StudyCase stackedMnist(MnistDigits digits) {
+        StackedMnist data = StackedMnist.of(digits);
+        return new StudyCase("stacked-mnist", data, GanConfig.mnistCollapse(), MNIST_STEPS,
+                DigitScorer.stackedMnist(data));
     }
 }

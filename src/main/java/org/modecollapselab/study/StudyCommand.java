@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
 
 /**
  * The {@code environment/study} command: {@code StudyCommand [--remedies a,b,…] [--datasets x,y,…] [--seeds N]
- * [--steps S] [--threads T] [--out DIR] [--resume] [--preset remedies|pacgan-table1|cost] [--summarise RUNS_CSV]}.
+ * [--steps S] [--threads T] [--samples N] [--out DIR] [--resume] [--preset remedies|pacgan-table1|cost] [--summarise RUNS_CSV]}.
  * Every argument is checked before any training.
  *
  * <p>Runs execute on a {@link StudyEngine}: {@code T} threads here (default one per core), or Apache Spark (the
@@ -46,11 +46,12 @@ public final class StudyCommand {
         return "options:\n"
                 + "  --remedies a,b,…   " + String.join(", ", Remedies.names()) + " (default " + String.join(",",
                 Remedies.DEFAULTS) + ")\n"
-                + "  --datasets x,y,…   " + String.join(",", StudyCase.DEFAULTS) + ",pacgan-ring,pacgan-grid (default "
+                + "  --datasets x,y,…   " + String.join(",", StudyCase.DEFAULTS) + ",pacgan-ring,pacgan-grid,mnist,stacked-mnist (default "
                 + String.join(",", StudyCase.DEFAULTS) + ")\n"
                 + "  --seeds N          seeds 1..N (default 5)\n"
                 + "  --steps S          training steps of every run (default: each data set's)\n"
                 + "  --threads T        runs at a time (default: one per core, " + Study.defaultThreads() + " here)\n"
+                + "  --samples N        samples scored per run (default 2,500; Stacked MNIST 26,000)\n"
                 + "  --out DIR          where runs.csv, summary.csv, summary.md and charts go (default study-results)\n"
                 + "  --resume           keep the runs already in DIR/runs.csv and run only the missing ones\n"
                 + "  --preset P         remedies (default) | pacgan-table1 (PacGAN's Table 1) | cost (speed of each "
@@ -75,6 +76,7 @@ public final class StudyCommand {
         String preset = "remedies";
         Path summarise = null;
         boolean resume = false;
+        Integer samples = null;
         for (int i = 0; i < args.length; i++) {
             String a = Check.notNull("args[" + i + "]", args[i]);
             if (a.equals("-h") || a.equals("--help")) {
@@ -98,6 +100,7 @@ public final class StudyCommand {
                 case "--out" -> out = Path.of(v);
                 case "--preset" -> preset = v;
                 case "--summarise" -> summarise = Path.of(v);
+                case "--samples" -> samples = integer(a, v);
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
             }
         }
@@ -119,9 +122,10 @@ public final class StudyCommand {
             }
             return 0;
         }
-        if (seeds < 1 || (threads != null && threads < 1) || (steps != null && steps < 1)) {
-            throw new IllegalArgumentException("--seeds, --threads and --steps must be >= 1, were " + seeds + ", "
-                    + threads + ", " + steps);
+        if (seeds < 1 || (threads != null && threads < 1) || (steps != null && steps < 1)
+                || (samples != null && samples < 1)) {
+            throw new IllegalArgumentException("--seeds, --threads, --steps and --samples must be >= 1, were " + seeds
+                    + ", " + threads + ", " + steps + ", " + samples);
         }
         if (engine != null && threads != null) {
             throw new IllegalArgumentException("--threads sets the local engine's threads; on " + engine
@@ -133,7 +137,8 @@ public final class StudyCommand {
                     steps == null ? 400 : steps));
             return 0;
         }
-        NamedPlan plan = new NamedPlan(preset, datasets, remedies, seeds, steps == null ? 0 : steps);
+        NamedPlan plan = new NamedPlan(preset, datasets, remedies, seeds, steps == null ? 0 : steps,
+                samples == null ? 0 : samples);
         StudyEngine e = engine != null ? engine : StudyEngine.threads(threads != null ? threads
                 : Study.defaultThreads());
         return run(plan, e, out, resume);

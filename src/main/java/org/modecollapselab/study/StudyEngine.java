@@ -54,7 +54,6 @@ public interface StudyEngine {
                 return;
             }
             List<Study.Task> all = plan.tasks();
-            Study.Protocol protocol = plan.protocol();
             AtomicInteger n = new AtomicInteger();
             ThreadFactory names = r -> {
                 Thread t = new Thread(r, "mcl-study-" + n.incrementAndGet());
@@ -67,7 +66,7 @@ public interface StudyEngine {
                 Map<Future<Study.Result>, Study.Key> keys = new HashMap<>();
                 for (int i : tasks) {
                     Study.Task task = all.get(i);
-                    keys.put(done.submit(() -> Study.attempt(task, protocol)), task.key());
+                    keys.put(done.submit(() -> Study.attempt(task, plan.protocol(task))), task.key());
                 }
                 for (int k = 0; k < tasks.size(); k++) {
                     Future<Study.Result> f = done.take();

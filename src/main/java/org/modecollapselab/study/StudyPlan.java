@@ -14,8 +14,13 @@ public interface StudyPlan extends java.io.Serializable {
     /** The tasks, in the order of the study's tables; the same list on every call and on every machine. */
     List<Study.Task> tasks();
 
-    /** How each run is scored. */
+    /** How runs are scored, unless {@link #protocol(Study.Task)} says otherwise for a task. */
     Study.Protocol protocol();
+
+    /** How {@code task}'s run is scored (Stacked MNIST: on more samples); {@link #protocol()} by default. */
+    default Study.Protocol protocol(Study.Task task) {
+        return protocol();
+    }
 
     /** The study's title (charts). */
     String title();

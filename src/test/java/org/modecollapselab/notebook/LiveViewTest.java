@@ -35,4 +35,25 @@ class LiveViewTest {
         assertTrue(last.toString().startsWith("Done: steps 1–30"), last.toString());
         assertTrue(updates.stream().anyMatch(u -> u.toString().startsWith("step 30/30 (100%)")));
     }
+
+    @Test
+    void downloadProgressIsOneLineUpdatedInPlaceWithTheMessages() {
+        List<Object> displayed = new ArrayList<>();
+        List<Object> updates = new ArrayList<>();
+        LiveView view = new LiveView(o -> {
+            displayed.add(o);
+            return "id" + displayed.size();
+        }, (id, o) -> updates.add(id + ":" + o), 0);
+        var listener = view.downloads();
+        var f = org.modecollapselab.data.mnist.MnistSplit.TRAIN.images();
+        listener.progress(f, 0, f.bytes(), "mirror.example");
+        listener.progress(f, f.bytes() / 2, f.bytes(), "mirror.example");
+        listener.message("train-images-idx3-ubyte.gz: downloaded from mirror.example, SHA-256 verified");
+        listener.progress(f, f.bytes(), f.bytes(), "mirror.example");
+        assertEquals(1, displayed.size(), "one output");
+        String last = updates.get(updates.size() - 1).toString();
+        assertTrue(last.startsWith("id1:train-images-idx3-ubyte.gz: downloaded from mirror.example, SHA-256 verified\n"
+                + "Downloading train-images-idx3-ubyte.gz from mirror.example: 9.9 of 9.9 MB (100%)"), last);
+        assertTrue(updates.stream().anyMatch(u -> u.toString().contains("5.0 of 9.9 MB (50%)")), updates.toString());
+    }
 }

@@ -116,7 +116,7 @@ public final class SparkEngine implements StudyEngine {
         @Override
         public Study.Result call(Integer index) {
             Study.Task task = plan.tasks().get(index);
-            Study.Result r = Study.attempt(task, plan.protocol());
+            Study.Result r = Study.attempt(task, plan.protocol(task));
             if (r instanceof Study.Run run) {
                 return run.withoutCoverage();
             }

@@ -1,0 +1,72 @@
+package org.modecollapselab.study;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.modecollapselab.classifier.DigitScorer;
+import org.modecollapselab.data.mnist.TestData;
+import org.modecollapselab.gan.Gan;
+import org.modecollapselab.gan.Method;
+import org.modecollapselab.gan.TrainingOptions;
+import org.modecollapselab.metric.ClassifierThresholds;
+import org.modecollapselab.metric.CoverageScorer;
+import org.modecollapselab.remedy.packing.Packing;
+import tech.tablesaw.api.Table;
+
+/** The study engine on image data: runs scored by the digit classifier, Stacked MNIST's own protocol. */
+class MnistStudyTest {
+    @Test
+    void mnistRunsAreScoredByTheClassifierOnTenDigits() {
+        StudyCase c = StudyCase.mnist(TestData.testDigits()).withSteps(20);
+        assertInstanceOf(DigitScorer.class, c.scorer());
+        Study.Run run = Study.run(c, Method.of(new Packing(2)), 1, new Study.Protocol(300, 2, 50));
+        assertEquals(10, run.modes());
+        assertEquals("mnist", run.dataset());
+        assertInstanceOf(ClassifierThresholds.class, run.coverage().thresholds());
+        assertEquals(300, run.coverage().samples());
+        Table seeds = SeedStudy.run(c, Method.plain(), 1, new Study.Protocol(200, 2, 50));
+        assertTrue(seeds.columnNames().containsAll(List.of("share 0", "share 9", "modes_covered")), seeds.columnNames()
+                .toString());
+    }
+
+    @Test
+    void stackedMnistIsScoredOnItsThousandModesWithThePapersSampleCount() {
+        StudyCase c = StudyCase.stackedMnist(TestData.testDigits()).withSteps(5);
+        assertEquals(2352, c.data().dimension());
+        assertEquals(1000, c.scorer().modes());
+        Study.Task stacked = new Study.Task(c, Method.plain(), 1);
+        Study.Task ring = new Study.Task(StudyCase.named("ring"), Method.plain(), 1);
+        NamedPlan plan = new NamedPlan("remedies", List.of("ring"), List.of("plain"), 1, 0);
+        assertEquals(26_000, plan.protocol(stacked).evaluationSamples());
+        assertEquals(500, new NamedPlan("remedies", List.of("ring"), List.of("plain"), 1, 0, 500).protocol(stacked)
+                .evaluationSamples());
+        assertEquals(2500, plan.protocol(ring).evaluationSamples());
+        Study.Run run = Study.run(c, Method.plain(), 1, new Study.Protocol(200, 2, 20));
+        assertEquals(1000, run.modes());
+    }
+
+    @Test
+    void theGaussianScorerGivesTheSameReportAsBefore() {
+        StudyCase ring = StudyCase.named("ring");
+        var samples = ring.data().asSampler().sample(300, 4);
+        CoverageScorer s = ring.scorer();
+        assertArrayEquals(org.modecollapselab.metric.ModeCoverage.evaluate(samples, ring.data().modes(),
+                org.modecollapselab.metric.CoverageThresholds.veegan()).counts(), s.score(samples).counts());
+        assertEquals(List.of("mode 0", "mode 1", "mode 2", "mode 3", "mode 4", "mode 5", "mode 6", "mode 7"),
+                s.modeNames());
+    }
+
+    @Test
+    void defaultSnapshotsOfImagesAreBounded() {
+        assertEquals(TrainingOptions.forSteps(3000), TrainingOptions.forSteps(3000, 2));
+        TrainingOptions images = TrainingOptions.forSteps(3000, 784);
+        assertEquals(150, images.snapshotEvery());
+        assertEquals(255, images.snapshotSize());
+        assertTrue((long) images.snapshotSize() * 20 * 784 <= TrainingOptions.SNAPSHOT_BUDGET);
+        Gan g = Gan.create(TestData.testDigits(), StudyCase.mnist(TestData.testDigits()).config());
+        var r = g.train(40);
+        assertEquals(20, r.snapshots().size(), "a snapshot every 2 steps");
+        assertEquals(255, r.lastSnapshot().samples().length);
+    }
+}
