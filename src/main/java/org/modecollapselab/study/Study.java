@@ -15,8 +15,11 @@ import org.modecollapselab.gan.StepStats;
 import org.modecollapselab.gan.TrainingDivergedException;
 import org.modecollapselab.gan.TrainingListener;
 import org.modecollapselab.gan.TrainingOptions;
+import org.modecollapselab.gan.TrainingResult;
 import org.modecollapselab.metric.CoverageReport;
+import org.modecollapselab.metric.CoverageThresholds;
 import org.modecollapselab.metric.ModeCoverage;
+import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.metric.ModeTimeline;
 import org.modecollapselab.util.Check;
 
@@ -27,8 +30,18 @@ import org.modecollapselab.util.Check;
  * {@link StudyReport} turns its runs into tables, Markdown and charts.
  */
 public final class Study {
-    /** A mode holding at least this share of a snapshot's samples counts as dominant (for hops). */
+    /**
+     * A mode holding at least this share of a snapshot's samples counts as dominant
+     * ({@code ModeTimeline.dominantModes}, {@code collapsedShare}). Hops use {@link #HOP_MAJORITY} and
+     * {@link #HOP_PERSISTENCE} (see {@link #hops}).
+     */
     public static final double DOMINANCE = 0.8;
+
+    /** A hop's new mode must hold more than this share of the samples (nearest-mode shares)… */
+    public static final double HOP_MAJORITY = 0.6;
+
+    /** … for at least this many consecutive snapshots. */
+    public static final int HOP_PERSISTENCE = 2;
 
     private Study() {
     }
@@ -47,9 +60,13 @@ public final class Study {
             Check.atLeast("snapshotSize", snapshotSize, 1);
         }
 
-        /** The study command's: 2,500 samples (VEEGAN, PacGAN), 40 snapshots of 200. */
+        /**
+         * The study command's: 2,500 samples (VEEGAN, PacGAN), 400 snapshots of 200 — dense enough to see the
+         * ring's plain GAN move from mode to mode (it stays ~10 steps on each; a snapshot every 5 of its 2,000
+         * steps).
+         */
         public static Protocol standard() {
-            return new Protocol(2500, 40, 200);
+            return new Protocol(2500, 400, 200);
         }
     }
 
@@ -57,12 +74,25 @@ public final class Study {
      * One run's result. A diverged run has {@code diverged} set, NaN metrics, 0 modes and no coverage report.
      *
      * @param baseline whether the method is the plain GAN exactly ({@link Method#neutral()})
-     * @param hops     switches of the dominant mode over the run's snapshots (see {@link ModeTimeline#hops})
+     * @param hops     hops of the dominant mode over the run's snapshots (see {@link #hops})
      * @param coverage the final coverage report (null for a diverged run; not written to CSV)
      */
     public record Run(String dataset, String method, boolean baseline, int seed, int steps, int modesCaptured,
                       int modes, double highQualityPercent, double reverseKl, double stepsPerSecond, boolean diverged,
                       int hops, CoverageReport coverage) {
+    }
+
+    /**
+     * The study's hop count of a training run: a hop is the mode that holds the majority — more than
+     * {@link #HOP_MAJORITY} of a snapshot's samples, each sample counting for its nearest mode
+     * ({@code CoverageThresholds.nearestMode()}: where the mass is, sharp or not) — changing to another mode that
+     * then holds it for at least {@link #HOP_PERSISTENCE} consecutive snapshots ({@link ModeTimeline#hopList}).
+     * One-snapshot blips and a generator split evenly between modes do not count.
+     */
+    public static int hops(TrainingResult result, ModeSet modes) {
+        Check.notNull("result", result);
+        Check.notNull("modes", modes);
+        return result.timeline(modes, CoverageThresholds.nearestMode()).hops(HOP_MAJORITY, HOP_PERSISTENCE);
     }
 
     /** The seed of the samples a run is scored on (not the training seed). */
@@ -79,12 +109,15 @@ public final class Study {
         int modes = c.data().modes().size();
         // Speed is timed after the first tenth of the steps, so that JIT compilation and the step's workspace
         // learning do not count against whichever run comes first.
+        // Steps are counted over every GAN a method trains (AdaGAN's T, one per class), so that the speed of a method
+        // that trains several is the run's steps over its whole time after warm-up.
         int warm = Math.max(1, c.steps() / 10);
         long[] warmAt = {0};
+        int[] stepsSeen = {0};
         TrainingListener clock = new TrainingListener() {
             @Override
             public void onStep(Gan gan, StepStats stats) {
-                if (stats.step() == warm) {
+                if (++stepsSeen[0] == warm) {
                     warmAt[0] = System.nanoTime();
                 }
             }
@@ -105,7 +138,7 @@ public final class Study {
                 : c.steps() / ((t1 - t0) / 1e9);
         CoverageReport cov = ModeCoverage.evaluate(trained.sampler().sample(protocol.evaluationSamples(),
                 evaluationSeed(seed)), c.data().modes(), c.thresholds());
-        int hops = trained.result().timeline(c.data().modes(), c.thresholds()).hops(DOMINANCE);
+        int hops = hops(trained.result(), c.data().modes());
         return new Run(c.name(), method.label(), method.neutral(), seed, c.steps(), cov.modesCovered(), modes,
                 100 * cov.highQualityFraction(), cov.kl(), sps, false, hops, cov);
     }

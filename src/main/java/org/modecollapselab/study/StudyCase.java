@@ -36,6 +36,7 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
 
     /**
      * A data set by name: {@code temperature} (the 1-D collapse preset, 1,200 steps, 3σ and 5% per mode),
+     * {@code temperature-hopping} (the hopping preset, 2,000 steps, the same thresholds),
      * {@code ring} and {@code grid} (the teaching mixtures with their collapse presets, VEEGAN's thresholds),
      * {@code pacgan-ring} and {@code pacgan-grid} (PacGAN's mixtures and architecture, 20,000 steps).
      */
@@ -44,6 +45,8 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
         return switch (s) {
             case "temperature" -> new StudyCase(s, TemperatureData.aliceSpringsAndSouthPole(),
                     GanConfig.temperatureCollapse(), 1200, CoverageThresholds.standard());
+            case "temperature-hopping" -> new StudyCase(s, TemperatureData.aliceSpringsAndSouthPole(),
+                    GanConfig.temperatureHopping(), 2000, CoverageThresholds.standard());
             case "ring" -> new StudyCase(s, GaussianMixture.teachingRing(), GanConfig.ringCollapse(), 2000,
                     CoverageThresholds.veegan());
             case "grid" -> new StudyCase(s, GaussianMixture.teachingGrid(), GanConfig.gridCollapse(), 3000,
@@ -52,8 +55,8 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
                     CoverageThresholds.veegan());
             case "pacgan-grid" -> new StudyCase(s, GaussianMixture.pacganGrid(), GanConfig.pacgan2d(), 20000,
                     CoverageThresholds.veegan());
-            default -> throw new IllegalArgumentException("dataset must be one of temperature, ring, grid, "
-                    + "pacgan-ring, pacgan-grid; was '" + spec + "'");
+            default -> throw new IllegalArgumentException("dataset must be one of temperature, temperature-hopping, "
+                    + "ring, grid, pacgan-ring, pacgan-grid; was '" + spec + "'");
         };
     }
 }

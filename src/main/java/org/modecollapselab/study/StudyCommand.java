@@ -36,7 +36,7 @@ public final class StudyCommand {
             if (a.equals("-h") || a.equals("--help")) {
                 System.out.println("options: --remedies a,b,… (" + String.join(", ", Remedies.names()) + "; default "
                         + String.join(",", Remedies.DEFAULTS) + ") --datasets x,y,… (" + String.join(",",
-                        StudyCase.DEFAULTS) + ",pacgan-ring,pacgan-grid) --seeds N --steps S --threads T --out DIR "
+                        StudyCase.DEFAULTS) + ",temperature-hopping,pacgan-ring,pacgan-grid) --seeds N --steps S --threads T --out DIR "
                         + "--preset remedies|pacgan-table1|cost --summarise RUNS_CSV (summary and charts of finished "
                         + "runs, no training)");
                 return;
