@@ -20,7 +20,7 @@ import org.modecollapselab.util.Check;
  */
 public record StudyCase(String name, DataSource data, GanConfig config, int steps, CoverageThresholds thresholds) {
     /** The study command's data sets. */
-    public static final List<String> DEFAULTS = List.of("temperature", "ring", "grid");
+    public static final List<String> DEFAULTS = List.of("temperature", "temperature-hopping", "ring", "grid");
 
     public StudyCase {
         Check.notNull("name", name);

@@ -32,6 +32,18 @@ public final class RemedyAssertions {
         assertEquals(plain.discriminator().parameters(), remedied.discriminator().parameters());
     }
 
+    /** Study runs by case, steps, method and seed, shared by tests (a run is deterministic). */
+    private static final java.util.Map<String, Study.Run> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A study run of {@code method} on {@code c} with {@code seed} and the study's standard protocol, trained once per
+     * test JVM (the hopping baseline's plain runs serve several tests).
+     */
+    public static Study.Run run(StudyCase c, Method method, int seed) {
+        String key = c.name() + ":" + c.steps() + ":" + method + ":" + seed;
+        return RUNS.computeIfAbsent(key, k -> Study.run(c, method, seed, Study.Protocol.standard()));
+    }
+
     /** Plain-GAN ring runs by "steps:seed", shared by the remedies' tests (a run is deterministic). */
     private static final java.util.Map<String, Study.Run> PLAIN_RING = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -27,8 +27,8 @@ import org.modecollapselab.remedy.unrolled.Unrolling;
  * default w = 0.5); {@code unrolled[:k]} (exact, default k = 5); {@code unrolled-first-order[:k]};
  * {@code packing[:m]} (default m = 4); {@code replay[:f]} (experience replay, f of D's fakes from a buffer of 5,000,
  * default f = 0.5); {@code old-d[:P/M/S]} and {@code old-dg[:P/M/S]} (snapshot substitution: for M of every P steps
- * G trains against D from S steps ago, and with {@code old-dg} D against G from S steps ago; default 50/10/100);
- * {@code adagan[:T]} (T generators, default 5); {@code per-class[:k]} (one GAN per class, or per k groups of
+ * G trains against D from S steps ago, and with {@code old-dg} D against G from S steps ago; default 20/10/100);
+ * {@code adagan[:T]} (T generators, default 3); {@code per-class[:k]} (one GAN per class, or per k groups of
  * classes); {@code cgan} (the conditional GAN for the data set's classes).
  */
 public final class Remedies {
@@ -56,13 +56,13 @@ public final class Remedies {
             new Entry("replay", "f", arg -> Method.of(ExperienceReplay.of(number(arg, 0.5)))),
             new Entry("old-d", "P/M/S", arg -> Method.of(snapshots(arg, false))),
             new Entry("old-dg", "P/M/S", arg -> Method.of(snapshots(arg, true))),
-            new Entry("adagan", "T", arg -> AdaGan.of(integer(arg, 5))),
+            new Entry("adagan", "T", arg -> AdaGan.of(integer(arg, 3))),
             new Entry("per-class", "k", arg -> new PerClassGans(integer(arg, 0))),
             new Entry("cgan", null, arg -> new ForData("cGAN", data -> Method.of(ConditionalGan.of(data)))));
 
     /** The default line-up of the study command. */
     public static final List<String> DEFAULTS = List.of("plain", "minibatch", "feature-matching", "hybrid",
-            "unrolled", "unrolled-first-order", "packing");
+            "unrolled", "unrolled-first-order", "packing", "replay", "old-d", "old-dg", "adagan", "per-class", "cgan");
 
     /** Every name with its argument, e.g. "packing[:m]". */
     public static List<String> names() {
@@ -96,9 +96,9 @@ public final class Remedies {
                 + spec + "'");
     }
 
-    /** Snapshot substitution from "P/M/S" (default 50/10/100). */
+    /** Snapshot substitution from "P/M/S" (default 20/10/100: half of every 20 steps against D from 100 steps before). */
     private static SnapshotSubstitution snapshots(String arg, boolean oldGenerator) {
-        int[] v = {50, 10, 100};
+        int[] v = {20, 10, 100};
         if (arg != null) {
             String[] p = arg.split("/");
             if (p.length != 3) {
