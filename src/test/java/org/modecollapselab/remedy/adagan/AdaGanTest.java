@@ -3,6 +3,7 @@ package org.modecollapselab.remedy.adagan;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.study.StudyCase;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
@@ -65,5 +66,15 @@ class AdaGanTest {
                 () -> AdaGan.weights(new double[] {1, Double.NaN}, 0.5)).getMessage());
         assertEquals("beta must be in (0, 1), was 0.0", assertThrows(IllegalArgumentException.class,
                 () -> AdaGan.weights(new double[] {1}, 0)).getMessage());
+    }
+
+    /**
+     * On the temperature collapse preset (seeds 1–3, 1,200 steps per generator), where the plain GAN covers one of
+     * the two modes, three generators cover more.
+     */
+    @Test
+    void threeGeneratorsRaiseCoverageWhereThePlainGanCollapses() {
+        org.modecollapselab.remedy.RemedyAssertions.assertRaisesCoverage(StudyCase.named("temperature"),
+                AdaGan.of(3).withClassifierSteps(200), 3, 1.0, 0.5);
     }
 }

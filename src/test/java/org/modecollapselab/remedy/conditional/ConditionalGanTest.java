@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.study.StudyCase;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.GaussianMixture1D;
 import org.modecollapselab.data.TemperatureData;
@@ -74,5 +75,12 @@ class ConditionalGanTest {
         assertEquals("label must be in [0, 2) (the data's classes), was 2",
                 assertThrows(IllegalArgumentException.class, () -> c.sample(5, 1, 2)).getMessage());
         Files.deleteIfExists(csv);
+    }
+
+    /** On the temperature collapse preset (seeds 1–3, 1,200 steps) the conditional GAN covers more modes. */
+    @Test
+    void conditioningRaisesCoverageWhereThePlainGanCollapses() {
+        org.modecollapselab.remedy.RemedyAssertions.assertRaisesCoverage(StudyCase.named("temperature"),
+                org.modecollapselab.remedy.catalog.Remedies.parse("cgan"), 3, 1.0, 0.5);
     }
 }

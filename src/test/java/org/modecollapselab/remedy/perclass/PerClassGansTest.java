@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.study.StudyCase;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
@@ -86,5 +87,12 @@ class PerClassGansTest {
             }
         }
         return w;
+    }
+
+    /** On the temperature collapse preset (seeds 1–3, 1,200 steps shared by the two GANs) both modes are covered. */
+    @Test
+    void oneGanPerClassRaisesCoverageWhereThePlainGanCollapses() {
+        org.modecollapselab.remedy.RemedyAssertions.assertRaisesCoverage(StudyCase.named("temperature"),
+                PerClassGans.perClass(), 3, 1.0, 0.9);
     }
 }

@@ -3,11 +3,13 @@ package org.modecollapselab.remedy.snapshots;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
+import org.modecollapselab.gan.Method;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.remedy.DiscriminatorPhase;
 import org.modecollapselab.remedy.GeneratorPhase;
@@ -16,6 +18,7 @@ import org.modecollapselab.remedy.RemedyAssertions;
 import org.modecollapselab.remedy.Setup;
 import org.modecollapselab.remedy.StepContext;
 import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.study.StudyCase;
 import org.modecollapselab.util.NdArrays;
 
 class SnapshotSubstitutionTest {
@@ -147,5 +150,29 @@ class SnapshotSubstitutionTest {
         assertEquals("duration must be <= period (10) so that windows do not overlap, was 11",
                 assertThrows(IllegalArgumentException.class, () -> SnapshotSubstitution.oldDiscriminator(10, 11, 5))
                         .getMessage());
+    }
+
+    /**
+     * What we measured on the hopping baseline (seeds 1–6, 2,000 steps) with the catalog's setting (P = 20, M = 10,
+     * S = 100): an old D alone leaves the hops where they were (mean within 1.5 of the plain GAN's), an old D and an
+     * old G together reduce them; on the ring (seeds 1–3, 500 steps) both reduce them.
+     */
+    @Test
+    void oldSnapshotsChangeTheHopsAsMeasured() {
+        StudyCase hopping = StudyCase.named("temperature-hopping");
+        int[][] d = RemedyAssertions.compareHops(hopping, Method.of(SnapshotSubstitution.oldDiscriminator(20, 10, 100)),
+                6);
+        assertEquals(RemedyAssertions.mean(d[0]), RemedyAssertions.mean(d[1]), 1.5,
+                "old D alone: mean hops " + RemedyAssertions.mean(d[1]));
+        int[][] both = RemedyAssertions.compareHops(hopping, Method.of(SnapshotSubstitution.oldBoth(20, 10, 100)), 6);
+        assertTrue(RemedyAssertions.mean(both[1]) <= RemedyAssertions.mean(both[0]) - 1,
+                "old D+G: mean hops " + RemedyAssertions.mean(both[1]) + " vs plain " + RemedyAssertions.mean(both[0]));
+        StudyCase ring = StudyCase.named("ring").withSteps(500);
+        for (SnapshotSubstitution s : List.of(SnapshotSubstitution.oldDiscriminator(20, 10, 100),
+                SnapshotSubstitution.oldBoth(20, 10, 100))) {
+            int[][] r = RemedyAssertions.compareHops(ring, Method.of(s), 3);
+            assertTrue(RemedyAssertions.mean(r[1]) < RemedyAssertions.mean(r[0]), s.label() + " on the ring: mean hops "
+                    + RemedyAssertions.mean(r[1]) + " vs plain " + RemedyAssertions.mean(r[0]));
+        }
     }
 }
