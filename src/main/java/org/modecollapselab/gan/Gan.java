@@ -23,12 +23,9 @@ import org.modecollapselab.sampler.ConditionalSampler;
 import org.modecollapselab.sampler.Sampler;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
+import org.modecollapselab.util.Workspaces;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -74,14 +71,7 @@ public final class Gan implements Sampler {
     private static final String WORKSPACE_ID = "mcl-gan-step";
     private static final String EVAL_WORKSPACE_ID = "mcl-gan-eval";
 
-    private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0)
-            .policyLearning(LearningPolicy.FIRST_LOOP)
-            .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .overallocationLimit(0.3)
-            .policyReset(ResetPolicy.BLOCK_LEFT)
-            .policySpill(SpillPolicy.REALLOCATE)
-            .build();
+    private static final WorkspaceConfiguration STEP_WORKSPACE = Workspaces.PER_ITERATION;
 
     private Gan(DataSource data, GanConfig requested, List<Remedy> remedies) {
         this.data = data;

@@ -7,12 +7,9 @@ import org.modecollapselab.nn.Network;
 import org.modecollapselab.nn.Optimizer;
 import org.modecollapselab.objective.Objective;
 import org.modecollapselab.util.NdArrays;
+import org.modecollapselab.util.Workspaces;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -25,14 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * the classifier learns — no generator is involved, so this is no GAN step.
  */
 final class DensityRatio {
-    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0)
-            .policyLearning(LearningPolicy.FIRST_LOOP)
-            .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .overallocationLimit(0.3)
-            .policyReset(ResetPolicy.BLOCK_LEFT)
-            .policySpill(SpillPolicy.REALLOCATE)
-            .build();
+    private static final WorkspaceConfiguration WORKSPACE = Workspaces.PER_ITERATION;
     private static final String WORKSPACE_ID = "mcl-adagan-classifier";
 
     private DensityRatio() {
