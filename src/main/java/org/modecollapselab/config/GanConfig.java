@@ -90,6 +90,16 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
     }
 
     /**
+     * A plain GAN whose generator <em>hops</em> between the temperature modes — the cat-and-mouse loop in its pure
+     * form (README, "A baseline that hops"): the collapse preset with a discriminator of one hidden layer of 4 units.
+     * G sits on one mode for a hundred steps or more while D learns to call its values fake, then jumps to the other
+     * mode, and back; in 2,000 steps the dominant mode switched at least twice in 6 of 6 seeds.
+     */
+    public static GanConfig temperatureHopping() {
+        return temperatureCollapse().withDiscriminatorHidden(4);
+    }
+
+    /**
      * The same GAN with a larger generator (2×64) and gentler optimisers (Adam, 10⁻³, β₁ = 0.5): it covers
      * both temperature modes in most seeds. The contrast with {@link #temperatureCollapse()} is the
      * "capacity and learning rate" knob of the remedies.

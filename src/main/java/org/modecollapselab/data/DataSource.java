@@ -50,6 +50,48 @@ public interface DataSource {
         throw new IllegalStateException("data '" + name() + "' has no class labels (classes() is 0)");
     }
 
+    /**
+     * Each class's share of the samples (summing to 1), for remedies that draw classes as often as the data has them
+     * (a conditional GAN, one GAN per class). Default: equal shares; data whose classes differ in frequency override
+     * it.
+     *
+     * @throws IllegalStateException when the data has no labels ({@link #classes()} is 0)
+     */
+    default double[] classWeights() {
+        int k = classes();
+        if (k == 0) {
+            throw new IllegalStateException("data '" + name() + "' has no class labels (classes() is 0)");
+        }
+        double[] w = new double[k];
+        java.util.Arrays.fill(w, 1.0 / k);
+        return w;
+    }
+
+    /**
+     * The samples of class {@code label} only, as data of their own (one GAN per class trains on it): the same as
+     * {@link #ofClasses ofClasses(label)}.
+     *
+     * @throws IllegalStateException    when the data has no labels
+     * @throws IllegalArgumentException when {@code label} is not a class, or the class has no samples (weight 0)
+     */
+    default DataSource ofClass(int label) {
+        return ofClasses(label);
+    }
+
+    /**
+     * The samples of a group of classes only, as data of their own ("grouping the classes": one GAN per group).
+     * Default: draws labelled batches and keeps the rows of those classes (rejection), standardised like this data,
+     * with this data's modes of those classes (reweighted) when modes and classes correspond one to one; mixtures
+     * override it with their components.
+     *
+     * @throws IllegalStateException    when the data has no labels
+     * @throws IllegalArgumentException when {@code labels} is empty, repeats a class, names no class of the data, or
+     *                                  a class has no samples (weight 0)
+     */
+    default DataSource ofClasses(int... labels) {
+        return new ClassData(this, ClassData.checkClasses(this, labels));
+    }
+
     /** The data as a {@link Sampler} (for charts and metrics that compare real with generated samples). */
     default Sampler asSampler() {
         DataSource self = this;

@@ -95,6 +95,29 @@ public record GaussianMixture(String name, ModeSet modes) implements DataSource 
         return modes.size();
     }
 
+    /** The modes' weights. */
+    @Override
+    public double[] classWeights() {
+        return modes.modes().stream().mapToDouble(Mode::weight).toArray();
+    }
+
+    /** Mode {@code label} alone, with weight 1 (see {@link #ofClasses}). */
+    @Override
+    public GaussianMixture ofClass(int label) {
+        return ofClasses(label);
+    }
+
+    /**
+     * The modes of {@code labels} alone, their weights renormalised: a mixture of its own (standardised on its own;
+     * one mode is one Gaussian).
+     */
+    @Override
+    public GaussianMixture ofClasses(int... labels) {
+        int[] l = ClassData.checkClasses(this, labels);
+        ModeSet sub = ClassData.subset(modes, l);
+        return new GaussianMixture(name + ", " + String.join(" + ", sub.names()), sub);
+    }
+
     @Override
     public Labelled sampleLabelled(int n, RandomGenerator rng) {
         int[] labels = new int[Check.atLeast("n", n, 0)];

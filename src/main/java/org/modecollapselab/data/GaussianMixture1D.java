@@ -74,6 +74,38 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
         return components.size();
     }
 
+    /** The components' weights. */
+    @Override
+    public double[] classWeights() {
+        return components.stream().mapToDouble(Component::weight).toArray();
+    }
+
+    /** Mode {@code label} alone, with weight 1 (see {@link #ofClasses}). */
+    @Override
+    public GaussianMixture1D ofClass(int label) {
+        return ofClasses(label);
+    }
+
+    /** The components of {@code labels} alone, their weights renormalised (standardised on their own). */
+    @Override
+    public GaussianMixture1D ofClasses(int... labels) {
+        int[] l = ClassData.checkClasses(this, labels);
+        double total = 0;
+        for (int i : l) {
+            total += components.get(i).weight();
+        }
+        List<Component> out = new ArrayList<>();
+        double acc = 0;
+        for (int i = 0; i < l.length; i++) {
+            Component c = components.get(l[i]);
+            double w = i == l.length - 1 ? 1 - acc : c.weight() / total;
+            acc += w;
+            out.add(new Component(c.name(), c.mean(), c.sd(), w));
+        }
+        return new GaussianMixture1D(name + ", " + String.join(" + ", out.stream().map(Component::name).toList()),
+                out);
+    }
+
     @Override
     public Labelled sampleLabelled(int n, RandomGenerator rng) {
         int[] labels = new int[Check.atLeast("n", n, 0)];

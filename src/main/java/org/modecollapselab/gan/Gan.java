@@ -19,15 +19,13 @@ import org.modecollapselab.remedy.Remedy;
 import org.modecollapselab.remedy.Setup;
 import org.modecollapselab.remedy.StepContext;
 import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.sampler.ConditionalSampler;
 import org.modecollapselab.sampler.Sampler;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
+import org.modecollapselab.util.Workspaces;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -77,14 +75,7 @@ public final class Gan implements Sampler {
     private static final String WORKSPACE_ID = "mcl-gan-step";
     private static final String EVAL_WORKSPACE_ID = "mcl-gan-eval";
 
-    private static final WorkspaceConfiguration STEP_WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0)
-            .policyLearning(LearningPolicy.FIRST_LOOP)
-            .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .overallocationLimit(0.3)
-            .policyReset(ResetPolicy.BLOCK_LEFT)
-            .policySpill(SpillPolicy.REALLOCATE)
-            .build();
+    private static final WorkspaceConfiguration STEP_WORKSPACE = Workspaces.PER_ITERATION;
 
     private Gan(DataSource data, GanConfig requested, List<Remedy> remedies) {
         this.data = data;
@@ -125,7 +116,7 @@ public final class Gan implements Sampler {
             // The first remedy gets the GAN's seed, each further one a distinct seed of its own.
             long seed = i == 0 ? config.seed() : new SplittableRandom(config.seed() + i).nextLong();
             StepHook h = r.start(new Setup(config, dim, data.classes(), widthBefore[i], generator, discriminator,
-                    seed));
+                    seed, data.classes() > 0 ? data.classWeights() : new double[0]));
             if (h == null) {
                 throw new IllegalStateException("remedy " + r.label() + " created no state (start returned null)");
             }
@@ -316,6 +307,17 @@ public final class Gan implements Sampler {
         Batch real = realBatch(b);
         Batch latent = latent(b, noiseRng, null);
         INDArray fakeSamples = generator.output(latent.x());
+        for (StepHook h : hooks) {
+            INDArray shown = h.discriminatorFakes(p.context, p.discriminatorUpdates, latent.x(), fakeSamples,
+                    latent.labels());
+            if (shown != fakeSamples && (shown == null || !java.util.Arrays.equals(shown.shape(),
+                    fakeSamples.shape()))) {
+                throw new IllegalStateException("a remedy's discriminatorFakes must return a batch of shape "
+                        + java.util.Arrays.toString(fakeSamples.shape()) + ", was "
+                        + (shown == null ? "null" : java.util.Arrays.toString(shown.shape())));
+            }
+            fakeSamples = shown;
+        }
         Applied[] realSeen = toDiscriminator(real.x(), real.labels());
         Applied[] fakeSeen = toDiscriminator(fakeSamples, latent.labels());
         INDArray realIn = seen(realSeen, real.x());
@@ -360,10 +362,11 @@ public final class Gan implements Sampler {
         int b = config.batchSize();
         Context context = p.context;
         int s = context.step();
+        Network opponent = opponent(context);
         Batch latent = latent(b, noiseRng, null);
         Network.Pass gPass = generator.forward(latent.x());
         Applied[] fakeSeen = toDiscriminator(gPass.output(), latent.labels());
-        Network.Pass dPass = discriminator.forward(seen(fakeSeen, gPass.output()));
+        Network.Pass dPass = opponent.forward(seen(fakeSeen, gPass.output()));
         double[] lf = firstColumn(dPass.output());
         double[] gl = new double[lf.length];
         double objectiveLoss = objective.generatorLoss(lf, gl);
@@ -374,14 +377,15 @@ public final class Gan implements Sampler {
             fakeGrad = gPass.output().ulike().assign(0);
             gLoss = 0;
         } else {
-            fakeGrad = fromDiscriminator(fakeSeen, discriminator.backward(dPass, outputGradient(gl), false, true));
+            fakeGrad = fromDiscriminator(fakeSeen, opponent.backward(dPass, outputGradient(gl), false, true));
             gLoss = objectiveLoss;
             if (generatorObjectiveWeight != 1) {
                 fakeGrad.muli(generatorObjectiveWeight);
                 gLoss *= generatorObjectiveWeight;
             }
         }
-        GPhase phase = new GPhase(context, latent, gPass, dPass, fakeGrad, objectiveLoss, fakeSeen, p.last);
+        GPhase phase = new GPhase(context, opponent, latent, gPass, dPass, fakeGrad, objectiveLoss, fakeSeen,
+                p.last);
         for (StepHook h : hooks) {
             gLoss += h.generatorTerms(phase);
         }
@@ -462,6 +466,31 @@ public final class Gan implements Sampler {
                     + manual.discriminatorUpdates + " update(s) by stepDiscriminator since G's last update; call "
                     + "stepGenerator(1) first");
         }
+    }
+
+    /** The network G trains against this step: D, or the one network a hook substitutes for it. */
+    private Network opponent(StepContext context) {
+        Network opponent = discriminator;
+        String by = null;
+        for (int i = 0; i < hooks.size(); i++) {
+            Network o = hooks.get(i).generatorOpponent(context);
+            if (o == null) {
+                continue;
+            }
+            String label = remedies.get(i).label();
+            if (by != null) {
+                throw new IllegalStateException("at most one remedy may substitute the D that G trains against, "
+                        + "but " + by + " and " + label + " both did at step " + context.step());
+            }
+            if (o.inputs() != discriminator.inputs() || o.outputs() != discriminator.outputs()) {
+                throw new IllegalStateException("remedy " + label + " must substitute a network of D's shape ("
+                        + discriminator.inputs() + " → " + discriminator.outputs() + "), was " + o.inputs() + " → "
+                        + o.outputs());
+            }
+            opponent = o;
+            by = label;
+        }
+        return opponent;
     }
 
     /** One batch through one transform. */
@@ -631,6 +660,7 @@ public final class Gan implements Sampler {
     }
 
     private final class GPhase extends Context implements GeneratorPhase {
+        private final Network opponent;
         private final Batch latent;
         private final Network.Pass generatorPass;
         private final Network.Pass discriminatorPass;
@@ -639,9 +669,10 @@ public final class Gan implements Sampler {
         private final Applied[] fakeSeen;
         private final DPhase last;
 
-        GPhase(Context context, Batch latent, Network.Pass generatorPass, Network.Pass discriminatorPass,
+        GPhase(Context context, Network opponent, Batch latent, Network.Pass generatorPass, Network.Pass discriminatorPass,
                INDArray fakeGradient, double objectiveLoss, Applied[] fakeSeen, DPhase last) {
             super(context.step());
+            this.opponent = opponent;
             this.latent = latent;
             this.generatorPass = generatorPass;
             this.discriminatorPass = discriminatorPass;
@@ -649,6 +680,11 @@ public final class Gan implements Sampler {
             this.objectiveLoss = objectiveLoss;
             this.fakeSeen = fakeSeen;
             this.last = last;
+        }
+
+        @Override
+        public Network discriminator() {
+            return opponent;
         }
 
         @Override
@@ -810,6 +846,46 @@ public final class Gan implements Sampler {
         int[] labels = new int[n];
         java.util.Arrays.fill(labels, label);
         return evaluate(() -> toDataUnits(generator.output(latent(n, new SplittableRandom(seed), labels).x())));
+    }
+
+    /**
+     * This GAN as a sampler of classes ({@code sample(n, seed, label)}), for a GAN whose G a remedy conditions on the
+     * class (a conditional GAN); metrics and charts that take a {@link ConditionalSampler} accept it.
+     *
+     * @throws IllegalStateException when no remedy conditions G on the class
+     */
+    public ConditionalSampler asConditional() {
+        if (data.classes() == 0 || remedies.stream().noneMatch(r -> r.needsLabels() && r.generatorInputExtra() > 0)) {
+            throw new IllegalStateException("asConditional needs a remedy that conditions G on the class (a "
+                    + "conditional GAN), but this GAN has " + (remedies.isEmpty() ? "no remedies" : label()));
+        }
+        Gan self = this;
+        return new ConditionalSampler() {
+            @Override
+            public int classes() {
+                return data.classes();
+            }
+
+            @Override
+            public double[][] sample(int n, long seed, int label) {
+                return self.sample(n, seed, label);
+            }
+
+            @Override
+            public int dimension() {
+                return dim;
+            }
+
+            @Override
+            public double[][] sample(int n, long seed) {
+                return self.sample(n, seed);
+            }
+
+            @Override
+            public String label() {
+                return self.label();
+            }
+        };
     }
 
     /**

@@ -34,6 +34,14 @@ public interface CoverageScorer {
     /** A one-line description, e.g. "nearest of 8 modes, 3σ, ≥ 1 sample". */
     String describe();
 
+    /**
+     * The scorer a study counts hops with: where the generator's mass is, not whether it is good. By distance: every
+     * sample counts for its nearest mode ({@link CoverageThresholds#nearestMode()}); a classifier: itself.
+     */
+    default CoverageScorer forHops() {
+        return this;
+    }
+
     /** Scoring by distance to {@code modes} ({@link ModeCoverage#evaluate(double[][], ModeSet, CoverageThresholds)}). */
     static CoverageScorer nearestMode(ModeSet modes, CoverageThresholds thresholds) {
         Check.notNull("modes", modes);
@@ -47,6 +55,11 @@ public interface CoverageScorer {
             @Override
             public List<String> modeNames() {
                 return modes.names();
+            }
+
+            @Override
+            public CoverageScorer forHops() {
+                return nearestMode(modes, CoverageThresholds.nearestMode());
             }
 
             @Override

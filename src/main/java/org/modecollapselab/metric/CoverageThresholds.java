@@ -28,4 +28,18 @@ public record CoverageThresholds(double qualitySigmas, double minModeFraction) i
     public static CoverageThresholds veegan() {
         return new CoverageThresholds(3, 0);
     }
+
+    /**
+     * No quality bar: every sample counts for its nearest mode, so that shares say where the generator's mass is
+     * (the hop count of a study: a generator sitting between two ring modes still "holds" the nearer one).
+     * Not for judging quality — every sample is "high quality" here.
+     */
+    public static CoverageThresholds nearestMode() {
+        return new CoverageThresholds(Double.MAX_VALUE, 0);
+    }
+
+    /** Smallest count of high-quality samples that covers a mode among {@code n} samples. */
+    public int minCount(int n) {
+        return Math.max(1, (int) Math.ceil(minModeFraction * n - 1e-9));
+    }
 }

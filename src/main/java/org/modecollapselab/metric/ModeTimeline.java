@@ -93,7 +93,8 @@ public record ModeTimeline(int[] steps, List<CoverageReport> reports) {
 
     /**
      * How often the dominant mode switched: snapshots where one mode held at least {@code dominance} of the
-     * samples, and the previous such snapshot had a different dominant mode.
+     * samples, and the previous such snapshot had a different dominant mode: every switch counts, one-snapshot
+     * blips included ({@link #hopList} is the definition the studies use).
      */
     public int hops(double dominance) {
         int hops = 0;
@@ -107,6 +108,66 @@ public record ModeTimeline(int[] steps, List<CoverageReport> reports) {
             }
         }
         return hops;
+    }
+
+    /**
+     * One hop of the dominant mode.
+     *
+     * @param snapshot index of the first snapshot at which the new mode held the majority
+     * @param step     the training step of that snapshot
+     * @param from     the mode that held it before
+     * @param to       the mode that holds it now
+     */
+    public record Hop(int snapshot, int step, int from, int to) {
+    }
+
+    /**
+     * Hops of the dominant mode, defined so that noise near a threshold does not count: a mode is <em>settled</em>
+     * where it holds more than {@code majority} of the samples for at least {@code persistence} consecutive
+     * snapshots; a hop is a settled mode followed (after any number of snapshots without a settled mode) by a
+     * different settled mode. A blip — a mode holding the majority for fewer than {@code persistence} snapshots —
+     * is no hop and does not end the settled mode before it (A A B A A is no hop with persistence 2).
+     *
+     * @param majority    the share of the samples a mode must exceed, in [0.5, 1) (0.5: a strict majority)
+     * @param persistence consecutive snapshots the new mode must hold it, &gt;= 1 (1 counts every switch)
+     */
+    public List<Hop> hopList(double majority, int persistence) {
+        if (!(majority >= 0.5 && majority < 1)) {
+            throw new IllegalArgumentException("majority must be in [0.5, 1), was " + majority);
+        }
+        Check.atLeast("persistence", persistence, 1);
+        int[] d = new int[steps.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = -1;
+            double[] f = reports.get(i).fractions();
+            for (int m = 0; m < f.length; m++) {
+                if (f[m] > majority) {
+                    d[i] = m;
+                }
+            }
+        }
+        List<Hop> hops = new ArrayList<>();
+        int settled = -1;
+        int i = 0;
+        while (i < d.length) {
+            int j = i;
+            while (j < d.length && d[j] == d[i]) {
+                j++;
+            }
+            if (d[i] >= 0 && j - i >= persistence) {
+                if (settled >= 0 && d[i] != settled) {
+                    hops.add(new Hop(i, steps[i], settled, d[i]));
+                }
+                settled = d[i];
+            }
+            i = j;
+        }
+        return hops;
+    }
+
+    /** The number of hops of {@link #hopList(double, int)}. */
+    public int hops(double majority, int persistence) {
+        return hopList(majority, persistence).size();
     }
 
     /** Share of snapshots at which a single mode held at least {@code dominance} of the samples. */

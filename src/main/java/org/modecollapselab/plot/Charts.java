@@ -457,22 +457,24 @@ public final class Charts {
     /**
      * A study summary ({@code RemedyStudy.summary}) as grouped bars: one group per remedy, one bar per data set, with
      * standard-error bars. {@code metric} is {@code "modes"} (plotted as % of the data set's modes, so that data
-     * sets with 2, 8 and 25 modes share an axis), {@code "high_quality_pct"} or {@code "reverse_kl"}.
+     * sets with 2, 8 and 25 modes share an axis), {@code "high_quality_pct"}, {@code "reverse_kl"} or {@code "hops"}
+     * (hops of the dominant mode, {@code Study.hops}).
      */
     public static CategoryChart remedyStudy(Table summary, String metric, String title) {
         Check.notNull("summary", summary);
-        if (!List.of("modes", "high_quality_pct", "reverse_kl").contains(metric)) {
-            throw new IllegalArgumentException("metric must be modes, high_quality_pct or reverse_kl, was '" + metric
-                    + "'");
+        if (!List.of("modes", "high_quality_pct", "reverse_kl", "hops").contains(metric)) {
+            throw new IllegalArgumentException("metric must be modes, high_quality_pct, reverse_kl or hops, was '"
+                    + metric + "'");
         }
         boolean modes = metric.equals("modes");
+        boolean unbounded = metric.equals("reverse_kl") || metric.equals("hops");
         CategoryChart c = new CategoryChartBuilder().width(figureStyle().width()).height(figureStyle().height()).title(title).xAxisTitle("remedy")
                 .yAxisTitle(modes ? "modes captured (% of all modes)" : metric.equals("reverse_kl") ? "reverse KL (nats)"
-                        : "high-quality samples (%)").build();
+                        : metric.equals("hops") ? "hops of the dominant mode" : "high-quality samples (%)").build();
         style(c.getStyler());
         c.getStyler().setOverlapped(false);
         c.getStyler().setYAxisMin(0.0);
-        if (!metric.equals("reverse_kl")) {
+        if (!unbounded) {
             c.getStyler().setYAxisMax(100.0);
         }
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -514,7 +516,7 @@ public final class Charts {
 
     // ---------------------------------------------------------------- helpers
 
-    private static XYChart xy(String title, String x, String y) {
+    static XYChart xy(String title, String x, String y) {
         XYChart c = new XYChartBuilder().width(figureStyle().width()).height(figureStyle().height()).title(title).xAxisTitle(x).yAxisTitle(y).build();
         style(c.getStyler());
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -531,7 +533,7 @@ public final class Charts {
         c.getStyler().setYAxisMax(1, 1.0);
     }
 
-    private static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color) {
+    static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color) {
         XYSeries s = c.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);

@@ -9,6 +9,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (taken before that update), for remedies that compare generated with real batches.
  */
 public interface GeneratorPhase extends StepContext {
+    /**
+     * The network G trains against in this phase: D, or the network a hook substituted for it
+     * ({@link StepHook#generatorOpponent}); {@link #discriminatorPass()} is its pass.
+     */
+    @Override
+    Network discriminator();
+
     /** G's input (noise, then any remedies' codes), [batch, G's inputs]. */
     INDArray latent();
 

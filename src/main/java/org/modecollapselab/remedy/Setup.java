@@ -15,9 +15,31 @@ import org.modecollapselab.nn.Network;
  * @param discriminator D, built
  * @param seed          this remedy's seed: the GAN's seed for the first remedy, a different one for each further
  *                      remedy, so that two remedies never share a random stream
+ * @param classWeights  each class's share of the data ({@code DataSource.classWeights()}; empty when the data has no
+ *                      labels), for remedies that draw classes as often as the data has them (a conditional GAN)
  */
 public record Setup(GanConfig config, int dataDimension, int classes, int inputWidth, Network generator,
-                    Network discriminator, long seed) {
+                    Network discriminator, long seed, double[] classWeights) {
+    public Setup {
+        classWeights = classWeights == null ? new double[0] : classWeights.clone();
+    }
+
+    /** A set-up with equal class weights (1/classes each; none when {@code classes} is 0). */
+    public Setup(GanConfig config, int dataDimension, int classes, int inputWidth, Network generator,
+                 Network discriminator, long seed) {
+        this(config, dataDimension, classes, inputWidth, generator, discriminator, seed, equal(classes));
+    }
+
+    private static double[] equal(int classes) {
+        double[] w = new double[Math.max(0, classes)];
+        java.util.Arrays.fill(w, 1.0 / Math.max(1, classes));
+        return w;
+    }
+
+    @Override
+    public double[] classWeights() {
+        return classWeights.clone();
+    }
 
     /** A random source of this remedy's own, {@code salt} telling apart the streams one remedy needs. */
     public SplittableRandom random(long salt) {

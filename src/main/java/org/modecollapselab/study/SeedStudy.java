@@ -17,7 +17,7 @@ import tech.tablesaw.api.Table;
 /**
  * Is it luck? Trains one configuration with seeds {@code 1..seeds} through the study engine ({@link Study}) and
  * tabulates each run's mode coverage, so that a claim about collapse (or a remedy) rests on several seeds rather
- * than one. Each run is scored on 500 fresh samples, and its hops are counted over 40 snapshots.
+ * than one. Each run is scored on 500 fresh samples, and its hops are counted over 400 snapshots.
  *
  * <p>The seeds run in parallel, one thread per core ({@link Study#defaultThreads()}), with the same numbers as one
  * after another. {@code SeedStudy.withThreads(1)} runs them one at a time, and
@@ -28,8 +28,8 @@ import tech.tablesaw.api.Table;
  * }</pre>
  */
 public final class SeedStudy {
-    /** How a seed study scores a run: 500 fresh samples, 40 snapshots of 500 for the hops. */
-    public static final Study.Protocol PROTOCOL = new Study.Protocol(500, 40, 500);
+    /** How a seed study scores a run: 500 fresh samples, 400 snapshots of 200 for the hops ({@link Study#hops}). */
+    public static final Study.Protocol PROTOCOL = new Study.Protocol(500, 400, 200);
 
     private SeedStudy() {
     }
@@ -98,7 +98,7 @@ public final class SeedStudy {
      * The plain GAN.
      *
      * @return one row per seed: seed, settings, verdict, modes_covered, one share column per mode, off_mode,
-     *         kl, hops (switches of the dominant mode over 40 snapshots), collapsed (verdict is not "covered" or
+     *         kl, hops (of the dominant mode over 400 snapshots, {@link Study#hops}), collapsed (verdict is not "covered" or
      *         the generator hopped)
      */
     public static Table run(DataSource data, GanConfig config, String label, int seeds, int steps,

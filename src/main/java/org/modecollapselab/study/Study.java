@@ -14,7 +14,11 @@ import org.modecollapselab.gan.StepStats;
 import org.modecollapselab.gan.TrainingDivergedException;
 import org.modecollapselab.gan.TrainingListener;
 import org.modecollapselab.gan.TrainingOptions;
+import org.modecollapselab.gan.TrainingResult;
 import org.modecollapselab.metric.CoverageReport;
+import org.modecollapselab.metric.CoverageScorer;
+import org.modecollapselab.metric.CoverageThresholds;
+import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.metric.ModeTimeline;
 import org.modecollapselab.util.Check;
 
@@ -31,8 +35,18 @@ import org.modecollapselab.util.Check;
  * with its settings; the other runs still finish.
  */
 public final class Study {
-    /** A mode holding at least this share of a snapshot's samples counts as dominant (for hops). */
+    /**
+     * A mode holding at least this share of a snapshot's samples counts as dominant
+     * ({@code ModeTimeline.dominantModes}, {@code collapsedShare}). Hops use {@link #HOP_MAJORITY} and
+     * {@link #HOP_PERSISTENCE} (see {@link #hops}).
+     */
     public static final double DOMINANCE = 0.8;
+
+    /** A hop's new mode must hold more than this share of the samples (nearest-mode shares)… */
+    public static final double HOP_MAJORITY = 0.6;
+
+    /** … for at least this many consecutive snapshots. */
+    public static final int HOP_PERSISTENCE = 2;
 
     private Study() {
     }
@@ -51,9 +65,13 @@ public final class Study {
             Check.atLeast("snapshotSize", snapshotSize, 1);
         }
 
-        /** The study command's: 2,500 samples (VEEGAN, PacGAN), 40 snapshots of 200. */
+        /**
+         * The study command's: 2,500 samples (VEEGAN, PacGAN), 400 snapshots of 200 — dense enough to see the
+         * ring's plain GAN move from mode to mode (it stays ~10 steps on each; a snapshot every 5 of its 2,000
+         * steps).
+         */
         public static Protocol standard() {
-            return new Protocol(2500, 40, 200);
+            return new Protocol(2500, 400, 200);
         }
 
         /** Stacked MNIST's, as in the Unrolled GAN, VEEGAN and PacGAN papers: 26,000 samples; 40 snapshots of 200. */
@@ -104,7 +122,7 @@ public final class Study {
      * Serializable for engines that run elsewhere (Spark) when its coverage report is null ({@link #withoutCoverage}).
      *
      * @param baseline whether the method is the plain GAN exactly ({@link Method#neutral()})
-     * @param hops     switches of the dominant mode over the run's snapshots (see {@link ModeTimeline#hops})
+     * @param hops     hops of the dominant mode over the run's snapshots (see {@link #hops})
      * @param coverage the final coverage report (null for a diverged run and for runs read back from CSV; not
      *                 written to CSV)
      */
@@ -202,6 +220,26 @@ public final class Study {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * The study's hop count of a training run: a hop is the mode that holds the majority — more than
+     * {@link #HOP_MAJORITY} of a snapshot's samples, each sample counting for its nearest mode
+     * ({@code CoverageThresholds.nearestMode()}: where the mass is, sharp or not) — changing to another mode that
+     * then holds it for at least {@link #HOP_PERSISTENCE} consecutive snapshots ({@link ModeTimeline#hopList}).
+     * One-snapshot blips and a generator split evenly between modes do not count.
+     */
+    public static int hops(TrainingResult result, ModeSet modes) {
+        Check.notNull("result", result);
+        Check.notNull("modes", modes);
+        return result.timeline(modes, CoverageThresholds.nearestMode()).hops(HOP_MAJORITY, HOP_PERSISTENCE);
+    }
+
+    /** The same with the modes a scorer reads ({@link CoverageScorer#forHops()}: every sample counts for its mode). */
+    public static int hops(TrainingResult result, CoverageScorer scorer) {
+        Check.notNull("result", result);
+        Check.notNull("scorer", scorer);
+        return result.timeline(scorer.forHops()).hops(HOP_MAJORITY, HOP_PERSISTENCE);
+    }
+
     /** The seed of the samples a run is scored on (not the training seed). */
     static long evaluationSeed(int seed) {
         return 1_000_003L * seed + 17;
@@ -216,12 +254,15 @@ public final class Study {
         int modes = c.scorer().modes();
         // Speed is timed after the first tenth of the steps, so that JIT compilation and the step's workspace
         // learning do not count against whichever run comes first.
+        // Steps are counted over every GAN a method trains (AdaGAN's T, one per class), so that the speed of a method
+        // that trains several is the run's steps over its whole time after warm-up.
         int warm = Math.max(1, c.steps() / 10);
         long[] warmAt = {0};
+        int[] stepsSeen = {0};
         TrainingListener clock = new TrainingListener() {
             @Override
             public void onStep(Gan gan, StepStats stats) {
-                if (stats.step() == warm) {
+                if (++stepsSeen[0] == warm) {
                     warmAt[0] = System.nanoTime();
                 }
             }
@@ -241,7 +282,7 @@ public final class Study {
         double sps = warmAt[0] != 0 && c.steps() > warm ? (c.steps() - warm) / ((t1 - warmAt[0]) / 1e9)
                 : c.steps() / ((t1 - t0) / 1e9);
         CoverageReport cov = c.scorer().score(trained.sampler(), protocol.evaluationSamples(), evaluationSeed(seed));
-        int hops = trained.result().timeline(c.scorer()).hops(DOMINANCE);
+        int hops = hops(trained.result(), c.scorer());
         return new Run(c.name(), method.label(), method.neutral(), seed, c.steps(), cov.modesCovered(), modes,
                 100 * cov.highQualityFraction(), cov.kl(), sps, false, hops, cov);
     }

@@ -26,7 +26,7 @@ import org.modecollapselab.util.Check;
  */
 public record StudyCase(String name, DataSource data, GanConfig config, int steps, CoverageScorer scorer) {
     /** The study command's data sets. */
-    public static final List<String> DEFAULTS = List.of("temperature", "ring", "grid");
+    public static final List<String> DEFAULTS = List.of("temperature", "temperature-hopping", "ring", "grid");
 
     public StudyCase {
         Check.notNull("name", name);
@@ -52,6 +52,7 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
 
     /**
      * A data set by name: {@code temperature} (the 1-D collapse preset, 1,200 steps, 3σ and 5% per mode),
+     * {@code temperature-hopping} (the hopping preset, 2,000 steps, the same thresholds),
      * {@code ring} and {@code grid} (the teaching mixtures with their collapse presets, VEEGAN's thresholds),
      * {@code pacgan-ring} and {@code pacgan-grid} (PacGAN's mixtures and architecture, 20,000 steps), {@code mnist}
      * and {@code stacked-mnist} ({@link #mnist}, {@link #stackedMnist}; the digits come from {@link Mnist#obtain}: the
@@ -62,6 +63,8 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
         return switch (s) {
             case "temperature" -> new StudyCase(s, TemperatureData.aliceSpringsAndSouthPole(),
                     GanConfig.temperatureCollapse(), 1200, CoverageThresholds.standard());
+            case "temperature-hopping" -> new StudyCase(s, TemperatureData.aliceSpringsAndSouthPole(),
+                    GanConfig.temperatureHopping(), 2000, CoverageThresholds.standard());
             case "ring" -> new StudyCase(s, GaussianMixture.teachingRing(), GanConfig.ringCollapse(), 2000,
                     CoverageThresholds.veegan());
             case "grid" -> new StudyCase(s, GaussianMixture.teachingGrid(), GanConfig.gridCollapse(), 3000,
@@ -72,7 +75,7 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
                     CoverageThresholds.veegan());
             case "mnist" -> mnist(Mnist.obtain());
             case "stacked-mnist" -> stackedMnist(Mnist.obtain());
-            default -> throw new IllegalArgumentException("dataset must be one of temperature, ring, grid, "
+            default -> throw new IllegalArgumentException("dataset must be one of temperature, temperature-hopping, ring, grid, "
                     + "pacgan-ring, pacgan-grid, mnist, stacked-mnist; was '" + spec + "'");
         };
     }

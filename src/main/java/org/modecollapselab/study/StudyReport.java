@@ -232,7 +232,10 @@ public final class StudyReport {
         return String.format(Locale.ROOT, f + " ± " + f, m, se);
     }
 
-    /** Writes runs.csv, summary.csv, summary.md and the charts (modes captured, high-quality %) as PNG and SVG. */
+    /**
+     * Writes runs.csv, summary.csv, summary.md and the charts (modes captured, high-quality %, and hops when the runs
+     * have them) as PNG and SVG.
+     */
     public static void write(Path out, Table runs, Table summary, String title) throws IOException {
         Check.notNull("out", out);
         AtomicFiles.writeString(out.resolve("runs.csv"), csv(runs));
@@ -242,9 +245,13 @@ public final class StudyReport {
         Charts.save(Charts.remedyStudy(summary, "modes", title + ": modes captured"), out.resolve("modes"));
         Charts.save(Charts.remedyStudy(summary, "high_quality_pct", title + ": high-quality samples (%)"),
                 out.resolve("high-quality"));
+        boolean hops = summary.doubleColumn("hops_mean").asList().stream().anyMatch(h -> h != null && !h.isNaN());
+        if (hops) {
+            Charts.save(Charts.remedyStudy(summary, "hops", title + ": hops of the dominant mode"), out.resolve("hops"));
+        }
         System.out.println(md);
         System.out.println("wrote " + out.toAbsolutePath() + "/{runs.csv,summary.csv,summary.md,modes.png,modes.svg,"
-                + "high-quality.png,high-quality.svg}");
+                + "high-quality.png,high-quality.svg" + (hops ? ",hops.png,hops.svg}" : "}"));
     }
 
     static String csv(Table t) {

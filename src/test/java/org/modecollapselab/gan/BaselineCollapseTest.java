@@ -32,5 +32,8 @@ class BaselineCollapseTest {
         assertEquals(SEEDS, collapse.rowCount());
         assertTrue(c >= Math.ceil(0.8 * SEEDS), "collapse preset collapsed in " + c + "/" + SEEDS + " seeds");
         assertTrue(b <= SEEDS / 3, "balanced preset collapsed in " + b + "/" + SEEDS + " seeds");
+        // the collapse preset stays where it collapsed: hopping needs a weaker D (HoppingBaselineTest)
+        int hopping = collapse.intColumn("hops").isGreaterThanOrEqualTo(2).size();
+        assertTrue(hopping <= 1, "collapse preset hopped at least twice in " + hopping + "/" + SEEDS + " seeds");
     }
 }

@@ -32,6 +32,72 @@ public final class RemedyAssertions {
         assertEquals(plain.discriminator().parameters(), remedied.discriminator().parameters());
     }
 
+    /** Study runs by case, steps, method and seed, shared by tests (a run is deterministic). */
+    private static final java.util.Map<String, Study.Run> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A study run of {@code method} on {@code c} with {@code seed} and the study's standard protocol, trained once per
+     * test JVM (the hopping baseline's plain runs serve several tests).
+     */
+    public static Study.Run run(StudyCase c, Method method, int seed) {
+        String key = c.name() + ":" + c.steps() + ":" + method + ":" + seed;
+        return RUNS.computeIfAbsent(key, k -> Study.run(c, method, seed, Study.Protocol.standard()));
+    }
+
+    /** The hops ({@code Study.hops}) of {@code method} on {@code c} for seeds 1..{@code seeds}. */
+    public static int[] hops(StudyCase c, Method method, int seeds) {
+        int[] h = new int[seeds];
+        for (int s = 1; s <= seeds; s++) {
+            h[s - 1] = run(c, method, s).hops();
+        }
+        return h;
+    }
+
+    /** Mean of the hops (or any counts). */
+    public static double mean(int[] v) {
+        return java.util.Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    /**
+     * Trains the plain GAN and {@code method} on {@code c} for seeds 1..{@code seeds}, prints both hop counts per seed,
+     * and returns {plain hops, method's hops}.
+     */
+    public static int[][] compareHops(StudyCase c, Method method, int seeds) {
+        int[] plain = hops(c, Method.plain(), seeds);
+        int[] remedied = hops(c, method, seeds);
+        System.out.println(c.name() + " (" + c.steps() + " steps), hops per seed: plain "
+                + java.util.Arrays.toString(plain) + " (mean " + mean(plain) + "), " + method.label() + " "
+                + java.util.Arrays.toString(remedied) + " (mean " + mean(remedied) + ")");
+        return new int[][] {plain, remedied};
+    }
+
+    /**
+     * Trains the plain GAN and {@code method} on {@code c} for seeds 1..{@code seeds} and asserts that the plain GAN
+     * captures at most {@code plainAtMost} modes on average (it collapses) and the method at least {@code minGain}
+     * more.
+     */
+    public static void assertRaisesCoverage(StudyCase c, Method method, int seeds, double plainAtMost,
+                                            double minGain) {
+        double plain = 0;
+        double remedied = 0;
+        StringBuilder log = new StringBuilder();
+        for (int s = 1; s <= seeds; s++) {
+            Study.Run p = run(c, Method.plain(), s);
+            Study.Run r = run(c, method, s);
+            plain += p.modesCaptured();
+            remedied += r.modesCaptured();
+            log.append(String.format(" seed %d: plain %d/%d, %s %d/%d (%.0f%% high quality);", s, p.modesCaptured(),
+                    p.modes(), method.label(), r.modesCaptured(), r.modes(), r.highQualityPercent()));
+        }
+        plain /= seeds;
+        remedied /= seeds;
+        System.out.println(method.label() + " on " + c.name() + ":" + log);
+        assertTrue(plain <= plainAtMost, "the plain GAN should collapse on " + c.name() + ", mean modes " + plain
+                + ":" + log);
+        assertTrue(remedied >= plain + minGain, method.label() + ": mean modes " + remedied + " vs plain " + plain
+                + ":" + log);
+    }
+
     /** Plain-GAN ring runs by "steps:seed", shared by the remedies' tests (a run is deterministic). */
     private static final java.util.Map<String, Study.Run> PLAIN_RING = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -2,7 +2,17 @@ package org.modecollapselab.remedy.catalog;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.data.DataSource;
 import org.modecollapselab.gan.Method;
+import org.modecollapselab.gan.TrainingOptions;
+import org.modecollapselab.remedy.adagan.AdaGan;
+import org.modecollapselab.remedy.conditional.ConditionalGan;
+import org.modecollapselab.remedy.perclass.PerClassGans;
+import org.modecollapselab.remedy.replay.ExperienceReplay;
+import org.modecollapselab.remedy.snapshots.SnapshotSubstitution;
+import org.modecollapselab.util.Check;
 import org.modecollapselab.remedy.featurematching.FeatureMatching;
 import org.modecollapselab.remedy.minibatch.MinibatchDiscrimination;
 import org.modecollapselab.remedy.packing.Packing;
@@ -15,7 +25,11 @@ import org.modecollapselab.remedy.unrolled.Unrolling;
  * <p>Names: {@code plain}; {@code minibatch[:B]} (minibatch discrimination, B kernels of dimension 5, default 8);
  * {@code feature-matching[:w]} (default w = 1); {@code hybrid[:w]} (feature matching mixed with the usual loss,
  * default w = 0.5); {@code unrolled[:k]} (exact, default k = 5); {@code unrolled-first-order[:k]};
- * {@code packing[:m]} (default m = 4).
+ * {@code packing[:m]} (default m = 4); {@code replay[:f]} (experience replay, f of D's fakes from a buffer of 5,000,
+ * default f = 0.5); {@code old-d[:P/M/S]} and {@code old-dg[:P/M/S]} (snapshot substitution: for M of every P steps
+ * G trains against D from S steps ago, and with {@code old-dg} D against G from S steps ago; default 20/10/100);
+ * {@code adagan[:T]} (T generators, default 3); {@code per-class[:k]} (one GAN per class, or per k groups of
+ * classes); {@code cgan} (the conditional GAN for the data set's classes).
  */
 public final class Remedies {
     private Remedies() {
@@ -38,11 +52,17 @@ public final class Remedies {
             new Entry("hybrid", "w", arg -> Method.of(new FeatureMatching(number(arg, 0.5)))),
             new Entry("unrolled", "k", arg -> Method.of(Unrolling.exact(integer(arg, 5)))),
             new Entry("unrolled-first-order", "k", arg -> Method.of(Unrolling.firstOrder(integer(arg, 5)))),
-            new Entry("packing", "m", arg -> Method.of(new Packing(integer(arg, 4)))));
+            new Entry("packing", "m", arg -> Method.of(new Packing(integer(arg, 4)))),
+            new Entry("replay", "f", arg -> Method.of(ExperienceReplay.of(number(arg, 0.5)))),
+            new Entry("old-d", "P/M/S", arg -> Method.of(snapshots(arg, false))),
+            new Entry("old-dg", "P/M/S", arg -> Method.of(snapshots(arg, true))),
+            new Entry("adagan", "T", arg -> AdaGan.of(integer(arg, 3))),
+            new Entry("per-class", "k", arg -> new PerClassGans(integer(arg, 0))),
+            new Entry("cgan", null, arg -> new ForData("cGAN", data -> Method.of(ConditionalGan.of(data)))));
 
     /** The default line-up of the study command. */
     public static final List<String> DEFAULTS = List.of("plain", "minibatch", "feature-matching", "hybrid",
-            "unrolled", "unrolled-first-order", "packing");
+            "unrolled", "unrolled-first-order", "packing", "replay", "old-d", "old-dg", "adagan", "per-class", "cgan");
 
     /** Every name with its argument, e.g. "packing[:m]". */
     public static List<String> names() {
@@ -74,6 +94,43 @@ public final class Remedies {
         }
         throw new IllegalArgumentException("remedy must be one of " + String.join(", ", names()) + "; was '"
                 + spec + "'");
+    }
+
+    /** Snapshot substitution from "P/M/S" (default 20/10/100: half of every 20 steps against D from 100 steps before). */
+    private static SnapshotSubstitution snapshots(String arg, boolean oldGenerator) {
+        int[] v = {20, 10, 100};
+        if (arg != null) {
+            String[] p = arg.split("/");
+            if (p.length != 3) {
+                throw new IllegalArgumentException("snapshot substitution takes P/M/S (period, duration, age), was '"
+                        + arg + "'");
+            }
+            for (int i = 0; i < 3; i++) {
+                v[i] = Integer.parseInt(p[i].trim());
+            }
+        }
+        return new SnapshotSubstitution(v[0], v[1], v[2], oldGenerator);
+    }
+
+    /**
+     * A method whose remedies depend on the data set it trains on (the conditional GAN's one-hot width is the data's
+     * number of classes): made afresh for each data set.
+     */
+    private record ForData(String label, Function<DataSource, Method> make) implements Method {
+        @Override
+        public boolean neutral() {
+            return false;
+        }
+
+        @Override
+        public void check(DataSource data, GanConfig config) {
+            make.apply(Check.notNull("data", data)).check(data, config);
+        }
+
+        @Override
+        public Trained train(DataSource data, GanConfig config, int steps, TrainingOptions options) {
+            return make.apply(Check.notNull("data", data)).train(data, config, steps, options);
+        }
     }
 
     private static int integer(String arg, int fallback) {
