@@ -7,16 +7,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.modecollapselab.bench.StepTimer;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
+import org.modecollapselab.remedy.catalog.ObjectiveSetting;
+import org.modecollapselab.remedy.catalog.Objectives;
 import org.modecollapselab.remedy.catalog.Remedies;
 import org.modecollapselab.util.AtomicFiles;
+import org.modecollapselab.util.Check;
 import tech.tablesaw.api.Table;
 
 /**
- * The {@code environment/study} command: {@code StudyCommand [--remedies a,b,…] [--datasets x,y,…] [--seeds N]
- * [--steps S] [--threads T] [--out DIR] [--preset remedies|pacgan-table1|cost] [--summarise RUNS_CSV]}. Every
- * argument is checked before any training.
+ * The {@code environment/study} command: {@code StudyCommand [--remedies a,b,…] [--objectives o,p,…]
+ * [--datasets x,y,…] [--seeds N] [--steps S] [--threads T] [--out DIR] [--preset remedies|pacgan-table1|cost]
+ * [--summarise RUNS_CSV]}. {@code --objectives} crosses every objective ({@link Objectives}; {@code all} for the
+ * whole catalog) with every remedy; without it every method trains with the data set's own objective and keeps its
+ * label. Every argument is checked before any training.
  */
 public final class StudyCommand {
     private StudyCommand() {
@@ -24,6 +30,8 @@ public final class StudyCommand {
 
     public static void main(String[] args) throws Exception {
         List<String> remedies = Remedies.DEFAULTS;
+        List<String> objectives = null;
+        boolean remediesGiven = false;
         List<String> datasets = StudyCase.DEFAULTS;
         int seeds = 5;
         Integer steps = null;
@@ -35,7 +43,9 @@ public final class StudyCommand {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 System.out.println("options: --remedies a,b,… (" + String.join(", ", Remedies.names()) + "; default "
-                        + String.join(",", Remedies.DEFAULTS) + ") --datasets x,y,… (" + String.join(",",
+                        + String.join(",", Remedies.DEFAULTS) + ", or plain alone with --objectives) --objectives o,p,… ("
+                        + String.join(", ", Objectives.names()) + "; all: " + String.join(",", Objectives.ALL)
+                        + "; crossed with the remedies) --datasets x,y,… (" + String.join(",",
                         StudyCase.DEFAULTS) + ",pacgan-ring,pacgan-grid) --seeds N --steps S --threads T --out DIR "
                         + "--preset remedies|pacgan-table1|cost --summarise RUNS_CSV (summary and charts of finished "
                         + "runs, no training)");
@@ -46,7 +56,11 @@ public final class StudyCommand {
             }
             String v = args[++i];
             switch (a) {
-                case "--remedies" -> remedies = List.of(v.split(","));
+                case "--remedies" -> {
+                    remedies = List.of(v.split(","));
+                    remediesGiven = true;
+                }
+                case "--objectives" -> objectives = v.equals("all") ? Objectives.ALL : List.of(v.split(","));
                 case "--datasets" -> datasets = List.of(v.split(","));
                 case "--seeds" -> seeds = integer(a, v);
                 case "--steps" -> steps = integer(a, v);
@@ -89,7 +103,7 @@ public final class StudyCommand {
             StudyCase c = StudyCase.named(d);
             cases.add(steps == null ? c : c.withSteps(steps));
         }
-        List<Method> methods = remedies.stream().map(Remedies::parse).toList();
+        List<Method> methods = methods(objectives, objectives != null && !remediesGiven ? List.of("plain") : remedies);
         if (preset.equals("cost")) {
             System.out.println(cost(datasets.stream().map(StudyCase::named).toList(), methods,
                     steps == null ? 400 : steps));
@@ -99,7 +113,36 @@ public final class StudyCommand {
         List<Study.Run> runs = Study.runs(cases, methods, seeds, threads, Study.Protocol.standard(),
                 System.err::println);
         Table table = StudyReport.table(runs);
-        StudyReport.write(out, table, StudyReport.summary(table), "Remedies × data sets");
+        StudyReport.write(out, table, StudyReport.summary(table), objectives == null ? "Remedies × data sets"
+                : "Objectives × data sets");
+    }
+
+    /**
+     * The study's methods: each remedy by name, or — with objectives — every objective × every remedy, objectives
+     * outer (the objective's label first, the data set's own objective keeping the remedy's label).
+     */
+    public static List<Method> methods(List<String> objectives, List<String> remedies) {
+        Check.notEmpty("remedies", remedies);
+        List<Method> inner = remedies.stream().map(Remedies::parse).toList();
+        if (objectives == null) {
+            return inner;
+        }
+        Check.notEmpty("objectives", objectives);
+        List<Method> out = new ArrayList<>();
+        for (String o : objectives) {
+            ObjectiveSetting setting = Objectives.parse(o);
+            for (Method m : inner) {
+                out.add(setting.method(m));
+            }
+        }
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        for (Method m : out) {
+            if (!labels.add(m.label())) {
+                throw new IllegalArgumentException("objectives × remedies must not repeat a method, but '" + m.label()
+                        + "' appears twice (objectives " + objectives + ", remedies " + remedies + ")");
+            }
+        }
+        return out;
     }
 
     private static int integer(String option, String value) {
@@ -110,6 +153,19 @@ public final class StudyCommand {
         }
     }
 
+    /** The one GAN a method trains (under its objective, if any), or null for several GANs. */
+    private static Method.OneGan oneGan(Method m) {
+        if (m instanceof ObjectiveSetting.WithObjective w) {
+            return w.oneGan();
+        }
+        return m instanceof Method.OneGan g ? g : null;
+    }
+
+    /** The configuration a method trains with: its objective setting's, or the data set's. */
+    private static GanConfig configure(Method m, GanConfig config) {
+        return m instanceof ObjectiveSetting.WithObjective w ? w.setting().configure(config) : config;
+    }
+
     /**
      * The cost of each method: steps/s of its training step relative to the baseline's on the same data set and
      * preset (seed 1; 100 warm-up steps, then {@code steps} timed steps, three rounds with the methods alternated;
@@ -117,7 +173,7 @@ public final class StudyCommand {
      */
     public static String cost(List<StudyCase> cases, List<Method> methods, int steps) {
         for (Method m : methods) {
-            if (!(m instanceof Method.OneGan)) {
+            if (oneGan(m) == null) {
                 throw new IllegalArgumentException("cost times one GAN's step; method '" + m.label()
                         + "' trains several GANs");
             }
@@ -129,7 +185,7 @@ public final class StudyCommand {
                 m.check(c.data(), c.config());
             }
             List<Supplier<Gan>> gans = methods.stream().<Supplier<Gan>>map(m -> () -> Gan.create(c.data(),
-                    c.config().withSeed(1), ((Method.OneGan) m).remedies())).toList();
+                    configure(m, c.config()).withSeed(1), oneGan(m).remedies())).toList();
             double[] sps = StepTimer.medians(gans, 100, steps, 3);
             double base = Double.NaN;
             for (int i = 0; i < methods.size(); i++) {

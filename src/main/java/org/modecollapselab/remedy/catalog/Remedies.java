@@ -3,7 +3,9 @@ package org.modecollapselab.remedy.catalog;
 import java.util.List;
 import java.util.Locale;
 import org.modecollapselab.gan.Method;
+import org.modecollapselab.remedy.clipping.WeightClipping;
 import org.modecollapselab.remedy.featurematching.FeatureMatching;
+import org.modecollapselab.remedy.gradientpenalty.GradientPenalty;
 import org.modecollapselab.remedy.minibatch.MinibatchDiscrimination;
 import org.modecollapselab.remedy.packing.Packing;
 import org.modecollapselab.remedy.unrolled.Unrolling;
@@ -15,7 +17,9 @@ import org.modecollapselab.remedy.unrolled.Unrolling;
  * <p>Names: {@code plain}; {@code minibatch[:B]} (minibatch discrimination, B kernels of dimension 5, default 8);
  * {@code feature-matching[:w]} (default w = 1); {@code hybrid[:w]} (feature matching mixed with the usual loss,
  * default w = 0.5); {@code unrolled[:k]} (exact, default k = 5); {@code unrolled-first-order[:k]};
- * {@code packing[:m]} (default m = 4).
+ * {@code packing[:m]} (default m = 4); {@code gradient-penalty[:λ]} (two-sided, default λ = 10, on any objective) and
+ * {@code weight-clipping[:c]} (default c = 0.01) — the Lipschitz constraints that {@link Objectives}' WGAN settings
+ * bundle with the critic.
  */
 public final class Remedies {
     private Remedies() {
@@ -38,7 +42,11 @@ public final class Remedies {
             new Entry("hybrid", "w", arg -> Method.of(new FeatureMatching(number(arg, 0.5)))),
             new Entry("unrolled", "k", arg -> Method.of(Unrolling.exact(integer(arg, 5)))),
             new Entry("unrolled-first-order", "k", arg -> Method.of(Unrolling.firstOrder(integer(arg, 5)))),
-            new Entry("packing", "m", arg -> Method.of(new Packing(integer(arg, 4)))));
+            new Entry("packing", "m", arg -> Method.of(new Packing(integer(arg, 4)))),
+            new Entry("gradient-penalty", "λ", arg -> Method.of(GradientPenalty.of(number(arg,
+                    GradientPenalty.PAPER_LAMBDA)))),
+            new Entry("weight-clipping", "c", arg -> Method.of(new WeightClipping(number(arg,
+                    WeightClipping.PAPER_CLIP)))));
 
     /** The default line-up of the study command. */
     public static final List<String> DEFAULTS = List.of("plain", "minibatch", "feature-matching", "hybrid",
