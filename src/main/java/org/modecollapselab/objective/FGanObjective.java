@@ -19,7 +19,7 @@ import org.modecollapselab.util.Check;
  * @param divergence    which f-divergence
  * @param generatorLoss the paper's alternative (non-saturating) update or the saddle-point (minimax) one
  */
-public record FGanObjective(FDivergence divergence, GeneratorLoss generatorLoss) implements Objective {
+public record FGanObjective(FDivergence divergence, GeneratorLoss generatorLoss) implements RowwiseObjective {
     public FGanObjective {
         Check.notNull("divergence", divergence);
         Check.notNull("generatorLoss", generatorLoss);
@@ -37,7 +37,8 @@ public record FGanObjective(FDivergence divergence, GeneratorLoss generatorLoss)
     }
 
     /** −g_f(v) on real rows. */
-    private RowLoss real() {
+    @Override
+    public RowLoss realTerm() {
         return new RowLoss() {
             @Override
             public double value(double v) {
@@ -57,7 +58,8 @@ public record FGanObjective(FDivergence divergence, GeneratorLoss generatorLoss)
     }
 
     /** f*(g_f(v)) on generated rows. */
-    private RowLoss fake() {
+    @Override
+    public RowLoss fakeTerm() {
         return new RowLoss() {
             @Override
             public double value(double v) {
@@ -76,25 +78,10 @@ public record FGanObjective(FDivergence divergence, GeneratorLoss generatorLoss)
         };
     }
 
+    /** −g_f(v) (the paper's alternative) or −f*(g_f(v)) (the saddle point) on generated rows. */
     @Override
-    public double discriminatorLoss(double[] real, double[] fake, double[] gradReal, double[] gradFake) {
-        return real().mean(real, gradReal) + fake().mean(fake, gradFake);
-    }
-
-    @Override
-    public double generatorLoss(double[] fake, double[] gradient) {
-        return (generatorLoss == GeneratorLoss.NON_SATURATING ? real() : fake().negated()).mean(fake, gradient);
-    }
-
-    @Override
-    public boolean hasCurvature() {
-        return true;
-    }
-
-    @Override
-    public void discriminatorCurvature(double[] real, double[] fake, double[] curvatureReal, double[] curvatureFake) {
-        real().meanCurvature(real, curvatureReal);
-        fake().meanCurvature(fake, curvatureFake);
+    public RowLoss generatorTerm() {
+        return generatorLoss == GeneratorLoss.NON_SATURATING ? realTerm() : fakeTerm().negated();
     }
 
     /** r/(1 + r) for D's density-ratio estimate r: the probability "real" it implies (p/(p + q) at the optimum). */

@@ -8,7 +8,7 @@ package org.modecollapselab.objective;
  * losses are piecewise linear: the curvature is zero (almost everywhere); at a kink the derivative is taken from the
  * flat side.
  */
-public record HingeObjective() implements Objective {
+public record HingeObjective() implements RowwiseObjective, RawScore {
     private static final RowLoss REAL = new RowLoss() {
         @Override
         public double value(double v) {
@@ -48,36 +48,22 @@ public record HingeObjective() implements Objective {
         return "hinge";
     }
 
+    /** max(0, 1 − D(x_real)). */
     @Override
-    public double discriminatorLoss(double[] real, double[] fake, double[] gradReal, double[] gradFake) {
-        return REAL.mean(real, gradReal) + FAKE.mean(fake, gradFake);
+    public RowLoss realTerm() {
+        return REAL;
     }
 
+    /** max(0, 1 + D(G(z))). */
     @Override
-    public double generatorLoss(double[] fake, double[] gradient) {
-        return GENERATOR.mean(fake, gradient);
+    public RowLoss fakeTerm() {
+        return FAKE;
     }
 
+    /** −D(G(z)). */
     @Override
-    public boolean hasCurvature() {
-        return true;
-    }
-
-    @Override
-    public void discriminatorCurvature(double[] real, double[] fake, double[] curvatureReal, double[] curvatureFake) {
-        java.util.Arrays.fill(curvatureReal, 0);
-        java.util.Arrays.fill(curvatureFake, 0);
-    }
-
-    /** D's raw output: above 0 leans "real", the margins are ±1. */
-    @Override
-    public double score(double output) {
-        return output;
-    }
-
-    @Override
-    public boolean scoreIsProbability() {
-        return false;
+    public RowLoss generatorTerm() {
+        return GENERATOR;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.modecollapselab.util.Check;
  * @param generatorTarget c, the value G wants D to give its samples (finite)
  */
 public record LeastSquaresObjective(double fakeTarget, double realTarget, double generatorTarget)
-        implements Objective {
+        implements RowwiseObjective, RawScore {
     public LeastSquaresObjective {
         Check.finite("fakeTarget", fakeTarget);
         Check.finite("realTarget", realTarget);
@@ -61,36 +61,22 @@ public record LeastSquaresObjective(double fakeTarget, double realTarget, double
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
+    /** ½(D(x_real) − b)². */
     @Override
-    public double discriminatorLoss(double[] real, double[] fake, double[] gradReal, double[] gradFake) {
-        return squared(realTarget).mean(real, gradReal) + squared(fakeTarget).mean(fake, gradFake);
+    public RowLoss realTerm() {
+        return squared(realTarget);
     }
 
+    /** ½(D(G(z)) − a)². */
     @Override
-    public double generatorLoss(double[] fake, double[] gradient) {
-        return squared(generatorTarget).mean(fake, gradient);
+    public RowLoss fakeTerm() {
+        return squared(fakeTarget);
     }
 
+    /** ½(D(G(z)) − c)². */
     @Override
-    public boolean hasCurvature() {
-        return true;
-    }
-
-    @Override
-    public void discriminatorCurvature(double[] real, double[] fake, double[] curvatureReal, double[] curvatureFake) {
-        squared(realTarget).meanCurvature(real, curvatureReal);
-        squared(fakeTarget).meanCurvature(fake, curvatureFake);
-    }
-
-    /** D's raw output (near b for samples it takes for real, near a for generated ones). */
-    @Override
-    public double score(double output) {
-        return output;
-    }
-
-    @Override
-    public boolean scoreIsProbability() {
-        return false;
+    public RowLoss generatorTerm() {
+        return squared(generatorTarget);
     }
 
     @Override

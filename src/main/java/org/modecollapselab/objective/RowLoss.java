@@ -1,10 +1,12 @@
 package org.modecollapselab.objective;
 
+import org.modecollapselab.util.Check;
+
 /**
  * A loss of one row's output with its first two derivatives: the building block of the objectives whose losses are
- * means of per-row terms (every objective here). Package-private: objectives are the public API.
+ * means of per-row terms.
  */
-interface RowLoss {
+public interface RowLoss {
     double value(double v);
 
     double derivative(double v);
@@ -56,6 +58,7 @@ interface RowLoss {
 
     /** f(v) = s·v (a linear loss: no curvature). */
     static RowLoss linear(double s) {
+        Check.finite("s", s);
         return new RowLoss() {
             @Override
             public double value(double v) {

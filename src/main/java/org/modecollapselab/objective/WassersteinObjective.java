@@ -14,7 +14,7 @@ package org.modecollapselab.objective;
  * (the negated distance estimate); the score shown in charts is the critic's value, not a probability. Both losses
  * are linear in the outputs: the curvature is zero.
  */
-public record WassersteinObjective() implements Objective {
+public record WassersteinObjective() implements RowwiseObjective, RawScore {
     private static final RowLoss REAL = RowLoss.linear(-1);
     private static final RowLoss FAKE = RowLoss.linear(1);
 
@@ -23,36 +23,22 @@ public record WassersteinObjective() implements Objective {
         return "WGAN";
     }
 
+    /** −f(x_real). */
     @Override
-    public double discriminatorLoss(double[] real, double[] fake, double[] gradReal, double[] gradFake) {
-        return REAL.mean(real, gradReal) + FAKE.mean(fake, gradFake);
+    public RowLoss realTerm() {
+        return REAL;
     }
 
+    /** f(G(z)). */
     @Override
-    public double generatorLoss(double[] fake, double[] gradient) {
-        return REAL.mean(fake, gradient);
+    public RowLoss fakeTerm() {
+        return FAKE;
     }
 
+    /** −f(G(z)). */
     @Override
-    public boolean hasCurvature() {
-        return true;
-    }
-
-    @Override
-    public void discriminatorCurvature(double[] real, double[] fake, double[] curvatureReal, double[] curvatureFake) {
-        java.util.Arrays.fill(curvatureReal, 0);
-        java.util.Arrays.fill(curvatureFake, 0);
-    }
-
-    /** The critic's value f(x) itself. */
-    @Override
-    public double score(double output) {
-        return output;
-    }
-
-    @Override
-    public boolean scoreIsProbability() {
-        return false;
+    public RowLoss generatorTerm() {
+        return REAL;
     }
 
     @Override
