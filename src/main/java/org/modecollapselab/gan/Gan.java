@@ -816,7 +816,8 @@ public final class Gan implements Sampler {
             }
         }
         Table history = Table.create("training history", hStep, hD, hG, hReal, hFake, hSec);
-        TrainingResult result = new TrainingResult(history, snaps, first, last, (System.nanoTime() - t0) / 1e9);
+        TrainingResult result = new TrainingResult(history, snaps, first, last, (System.nanoTime() - t0) / 1e9,
+                objective.scoreName(), objective.scoreIsProbability());
         for (TrainingListener l : options.listeners()) {
             l.onEnd(this, result);
         }
@@ -899,13 +900,46 @@ public final class Gan implements Sampler {
         }
     }
 
-    /** D's probability that each 1-D value (in data units) is real. */
+    /**
+     * D's probability that each 1-D value (in data units) is real.
+     *
+     * @throws IllegalStateException when the objective's score is not a probability (a WGAN critic: use
+     *                               {@link #discriminatorScore(double[])})
+     */
     public double[] discriminatorProbability(double[] xs) {
+        requireProbability();
+        return discriminatorScore(xs);
+    }
+
+    /**
+     * D's probability that each point (rows of {@code points}, in data units, any dimension) is real.
+     *
+     * @throws IllegalStateException when the objective's score is not a probability (a WGAN critic: use
+     *                               {@link #discriminatorScore(double[][])})
+     */
+    public double[] discriminatorProbability(double[][] points) {
+        requireProbability();
+        return discriminatorScore(points);
+    }
+
+    private void requireProbability() {
+        if (!objective.scoreIsProbability()) {
+            throw new IllegalStateException("discriminatorProbability needs an objective whose score is a probability, "
+                    + "but " + objective.label() + " scores by " + objective.scoreName() + " (use discriminatorScore)");
+        }
+    }
+
+    /**
+     * D's score ({@link Objective#score}, named by {@link Objective#scoreName()}) of each 1-D value (in data units):
+     * the probability "real" for the GAN family, the critic's value for WGAN.
+     */
+    public double[] discriminatorScore(double[] xs) {
+        Check.notNull("xs", xs);
         if (dim != 1) {
-            throw new IllegalStateException("discriminatorProbability(double[]) needs 1-D data, was " + dim + "-D");
+            throw new IllegalStateException("discriminatorScore(double[]) needs 1-D data, was " + dim + "-D");
         }
         if (!judgesSingleSamples()) {
-            throw new IllegalStateException("discriminatorProbability(double[]) needs a D that judges single samples, "
+            throw new IllegalStateException("discriminatorScore(double[]) needs a D that judges single samples, "
                     + "but D's input is " + discriminator.inputs() + " wide (packing?)");
         }
         double[] std = new double[xs.length];
@@ -915,11 +949,11 @@ public final class Gan implements Sampler {
         return verdicts(std, std.length);
     }
 
-    /** D's probability that each point (rows of {@code points}, in data units, any dimension) is real. */
-    public double[] discriminatorProbability(double[][] points) {
+    /** D's score (see {@link #discriminatorScore(double[])}) of each point (rows, data units, any dimension). */
+    public double[] discriminatorScore(double[][] points) {
         Check.notNull("points", points);
         if (!judgesSingleSamples()) {
-            throw new IllegalStateException("discriminatorProbability needs a D that judges single samples, but D's "
+            throw new IllegalStateException("discriminatorScore needs a D that judges single samples, but D's "
                     + "input is " + discriminator.inputs() + " wide (packing or minibatch features?)");
         }
         double[] std = new double[points.length * dim];
@@ -1048,10 +1082,12 @@ public final class Gan implements Sampler {
     private Snapshot snapshot(INDArray z) {
         double[][] samples = evaluate(() -> toDataUnits(generator.output(z)));
         if (dim != 1 || !judgesSingleSamples()) {
-            return new Snapshot(step, samples, new double[0], new double[0]);
+            return new Snapshot(step, samples, new double[0], new double[0], objective.scoreName(),
+                    objective.scoreIsProbability());
         }
         double[] grid = probeGrid(200);
-        return new Snapshot(step, samples, grid, discriminatorProbability(grid));
+        return new Snapshot(step, samples, grid, discriminatorScore(grid), objective.scoreName(),
+                objective.scoreIsProbability());
     }
 
     private double[][] toDataUnits(INDArray standardised) {

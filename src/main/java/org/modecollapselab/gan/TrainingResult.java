@@ -13,16 +13,26 @@ import tech.tablesaw.api.Table;
  * What one call of {@link Gan#train} produced.
  *
  * @param history   one row every {@code historyEvery} steps: step, d_loss, g_loss, d_real, d_fake (averages
- *                  over the steps since the previous row) and seconds since the start of the call
+ *                  over the steps since the previous row of D's score on the real and the fake batch) and seconds
+ *                  since the start of the call
  * @param snapshots generated samples (same noise each time) during training, the last one after the last step
  * @param firstStep the first step this call ran
  * @param lastStep  the last step this call ran
  * @param seconds   wall time of the call
+ * @param scoreName what the history's d_real and d_fake average ({@code Objective.scoreName}: "D(x)", "critic
+ *                  value", …)
+ * @param scoreIsProbability whether d_real and d_fake are probabilities
  */
-public record TrainingResult(Table history, List<Snapshot> snapshots, int firstStep, int lastStep, double seconds) {
+public record TrainingResult(Table history, List<Snapshot> snapshots, int firstStep, int lastStep, double seconds,
+                             String scoreName, boolean scoreIsProbability) {
     public TrainingResult {
         history = history.copy();
         snapshots = List.copyOf(snapshots);
+    }
+
+    /** A result whose d_real and d_fake are D's probabilities (the GAN family). */
+    public TrainingResult(Table history, List<Snapshot> snapshots, int firstStep, int lastStep, double seconds) {
+        this(history, snapshots, firstStep, lastStep, seconds, "D(x)", true);
     }
 
     @Override

@@ -367,10 +367,7 @@ public final class Mlp implements SecondOrder {
     public CurvatureProducts curvatureProducts(Network.Pass networkPass, INDArray outputGradient,
                                                INDArray outputCurvature, INDArray direction) {
         Pass pass = own(networkPass);
-        if (!piecewiseLinear()) {
-            throw new IllegalStateException("curvatureProducts needs a network without batch norm and with "
-                    + "piecewise-linear activations (IDENTITY, RELU, LEAKY_RELU), was " + spec);
-        }
+        requirePiecewiseLinear("curvatureProducts");
         if (direction.length() != spec.parameterCount()) {
             throw new IllegalArgumentException("direction must have " + spec.parameterCount()
                     + " elements (one per parameter), was " + direction.length());
@@ -422,6 +419,79 @@ public final class Mlp implements SecondOrder {
             deltaDot = toPieces(pass, i - 1, spec.activation(i - 1).backward(pass.outputs()[i - 1], upDot));
         }
         return new CurvatureProducts(hv, inputGradient);
+    }
+
+    /** Batch normalisation, or a TANH or SIGMOID unit, named; null for a piecewise-linear network. */
+    @Override
+    public String unsupportedLayers() {
+        if (spec.batchNorm()) {
+            return "batch normalisation (its batch statistics couple the rows, and the product ignores them)";
+        }
+        for (int i = 0; i < spec.layers(); i++) {
+            Activation a = spec.activation(i);
+            if (a != Activation.IDENTITY && a != Activation.RELU && a != Activation.LEAKY_RELU) {
+                return a + " units (" + (spec.isHidden(i) ? "hidden" : "output") + " layer; their second "
+                        + "derivative is not zero)";
+            }
+        }
+        return null;
+    }
+
+    private void requirePiecewiseLinear(String what) {
+        if (!piecewiseLinear()) {
+            throw new IllegalStateException(what + " needs a network without batch norm and with "
+                    + "piecewise-linear activations (IDENTITY, RELU, LEAKY_RELU, with or without maxout), was " + spec
+                    + ": " + unsupportedLayers());
+        }
+    }
+
+    /**
+     * {@code ∂/∂θ Σ_r u_r · ∇ₓ(g_r · output_r)} for output weights g held fixed, by reverse-mode differentiation of a
+     * tangent pass: with piecewise-linear units the masks (activation slopes, maxout winners) are locally constant,
+     * so the tangent of layer i's output along the input direction u is t_i = φ′_i ⊙ select_i(t_{i−1}·W_i) with
+     * t_{−1} = u, and Σ g ⊙ t_out depends on the weights only through these products. Its gradient is
+     * t_{i−1}ᵀ·δ_i for W_i, where δ_i is the ordinary backward pass's ∂(g·output)/∂(layer i's linear output), and
+     * zero for the biases (exact almost everywhere).
+     */
+    @Override
+    public INDArray inputDirectionGradient(Network.Pass networkPass, INDArray outputWeights,
+                                           INDArray inputDirection) {
+        Pass pass = own(networkPass);
+        requirePiecewiseLinear("inputDirectionGradient");
+        long rows = pass.input().rows();
+        if (outputWeights == null || outputWeights.rank() != 2 || outputWeights.rows() != rows
+                || outputWeights.columns() != spec.outputs()) {
+            throw new IllegalArgumentException("outputWeights must have shape [" + rows + ", " + spec.outputs()
+                    + "], was " + (outputWeights == null ? "null" : java.util.Arrays.toString(outputWeights.shape())));
+        }
+        if (inputDirection == null || inputDirection.rank() != 2 || inputDirection.rows() != rows
+                || inputDirection.columns() != spec.inputs()) {
+            throw new IllegalArgumentException("inputDirection must have shape [" + rows + ", " + spec.inputs()
+                    + "], was " + (inputDirection == null ? "null" : java.util.Arrays.toString(inputDirection.shape())));
+        }
+        int n = spec.layers();
+        // Tangent pass along the input direction (no parameter perturbation, so no bias terms).
+        INDArray[] tangent = new INDArray[n];
+        INDArray previous = inputDirection;
+        for (int i = 0; i < n; i++) {
+            INDArray h = times(previous, w[i]);
+            if (spec.pieces(i) > 1) {
+                h = maxoutMask(pass, i).muli(pieces(h, spec.pieces(i))).sum(1).reshape('c', rows, spec.fanOut(i));
+            }
+            tangent[i] = spec.activation(i).backward(pass.outputs()[i], h);
+            previous = tangent[i];
+        }
+        INDArray out = Nd4j.zeros(dataType, spec.parameterCount());
+        INDArray delta = toPieces(pass, n - 1, spec.activation(n - 1).backward(pass.outputs()[n - 1], outputWeights));
+        for (int i = n - 1; i >= 0; i--) {
+            INDArray gw = view(out, wOffset[i], spec.fanIn(i), spec.linearWidth(i));
+            Nd4j.gemm(i == 0 ? inputDirection : tangent[i - 1], delta, gw, true, false, 1.0, 0.0);
+            if (i > 0) {
+                delta = toPieces(pass, i - 1, spec.activation(i - 1).backward(pass.outputs()[i - 1],
+                        delta.mmul(w[i].transpose())));
+            }
+        }
+        return out;
     }
 
     /** A column of ones with {@code rows} rows, kept outside any workspace and reused while the batch size stays. */

@@ -144,7 +144,7 @@ public final class LiveView {
             long now = System.nanoTime();
             if (now - lastText >= minSecondsBetweenUpdates * 1e9 || s.step() == last) {
                 lastText = now;
-                update.accept(textId, line(s, now));
+                update.accept(textId, line(gan, s, now));
             }
         }
 
@@ -176,15 +176,20 @@ public final class LiveView {
                     result.lastStep(), result.seconds(), result.stepsPerSecond()));
         }
 
-        private String line(StepStats s, long now) {
+        /** The progress line; D's scores as D(real)/D(fake) for probabilities, by the objective's score name else. */
+        private String line(Gan gan, StepStats s, long now) {
             int done = s.step() - first + 1;
             int total = last - first + 1;
             double sec = (now - start) / 1e9;
             double rate = done / Math.max(sec, 1e-9);
             double eta = (total - done) / Math.max(rate, 1e-9);
-            return String.format("step %d/%d (%3.0f%%)  D loss %.3f  G loss %.3f  D(real) %.2f  D(fake) %.2f  "
+            var objective = gan.config().objective();
+            String scores = objective.scoreIsProbability()
+                    ? String.format("D(real) %.2f  D(fake) %.2f", s.realScore(), s.fakeScore())
+                    : String.format("%s: real %.3f, fake %.3f", objective.scoreName(), s.realScore(), s.fakeScore());
+            return String.format("step %d/%d (%3.0f%%)  D loss %.3f  G loss %.3f  %s  "
                     + "%.0f steps/s  ETA %.0f s", s.step(), last, 100.0 * done / total, s.discriminatorLoss(),
-                    s.generatorLoss(), s.realScore(), s.fakeScore(), rate, eta);
+                    s.generatorLoss(), scores, rate, eta);
         }
     }
 }

@@ -1,8 +1,9 @@
 package org.modecollapselab.objective;
 
 /**
- * The generator's objective (Goodfellow et al., "Generative Adversarial Nets", 2014). The discriminator
- * always minimises binary cross-entropy; the two variants differ only in the generator's loss.
+ * The generator's objective (Goodfellow et al., "Generative Adversarial Nets", 2014). In the GAN the discriminator
+ * always minimises binary cross-entropy; the two variants differ only in the generator's loss. The f-GAN family
+ * ({@link FGanObjective}) has the same two: the saddle point (minimax) and the paper's alternative (non-saturating).
  */
 public enum GeneratorLoss {
     /**

@@ -66,6 +66,14 @@ public interface Objective {
         return true;
     }
 
+    /**
+     * What {@link #score} is, for axis titles and progress lines: "D(x)" (a probability) for the GAN, "critic value"
+     * for WGAN's critic, the output's meaning for others.
+     */
+    default String scoreName() {
+        return scoreIsProbability() ? "D(x)" : "D's output";
+    }
+
     /** The original GAN's objective (Goodfellow et al. 2014) with the given generator loss. */
     static Objective gan(GeneratorLoss generatorLoss) {
         return new GanObjective(generatorLoss);
@@ -74,5 +82,34 @@ public interface Objective {
     /** The usual GAN objective: binary cross-entropy for D, the non-saturating loss for G. */
     static Objective standard() {
         return gan(GeneratorLoss.NON_SATURATING);
+    }
+
+    /** The Wasserstein GAN's linear critic (Arjovsky et al. 2017); needs a Lipschitz constraint, see there. */
+    static Objective wasserstein() {
+        return new WassersteinObjective();
+    }
+
+    /** The least-squares GAN (Mao et al. 2017) with the 0-1 coding a = 0, b = c = 1. */
+    static Objective leastSquares() {
+        return new LeastSquaresObjective();
+    }
+
+    /** The hinge loss (Lim and Ye 2017; Miyato et al. 2018). */
+    static Objective hinge() {
+        return new HingeObjective();
+    }
+
+    /** The f-GAN objective (Nowozin et al. 2016) for {@code divergence}, trained as the paper does. */
+    static Objective fGan(FDivergence divergence) {
+        return new FGanObjective(divergence);
+    }
+
+    /**
+     * The f-GAN objective for the divergence named {@code name} (kl, reverse-kl, js, pearson, hellinger).
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the valid ones
+     */
+    static Objective fGan(String name) {
+        return new FGanObjective(FDivergence.named(name));
     }
 }

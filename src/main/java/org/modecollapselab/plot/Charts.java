@@ -77,11 +77,14 @@ public final class Charts {
     }
 
     /**
-     * A snapshot of training: real vs generated values, with the discriminator's response D(x) (the
-     * probability it gives that x is real) on a second axis. Shows where D believes the real data are.
+     * A snapshot of training: real vs generated values, with the discriminator's response on a second axis — D(x),
+     * the probability it gives that x is real (0 to 1), or the objective's score where that is no probability (a
+     * WGAN critic's value, on an axis of its own range, titled by {@link Snapshot#scoreName()}). Shows where D
+     * believes the real data are.
      */
     public static XYChart snapshot(double[] real, Snapshot snapshot, int bins, String xLabel) {
         Check.notNull("snapshot", snapshot);
+        Check.notNull("real", real);
         double[] gen = snapshot.values();
         double lo = Math.min(min(real), min(gen));
         double hi = Math.max(max(real), max(gen));
@@ -89,17 +92,18 @@ public final class Charts {
             lo = Math.min(lo, snapshot.probeX()[0]);
             hi = Math.max(hi, snapshot.probeX()[snapshot.probeX().length - 1]);
         }
-        XYChart c = xy("Step " + snapshot.step() + ": real vs generated, and D(x)", xLabel, "density");
+        String score = snapshot.scoreIsProbability() ? "D(x)" : snapshot.scoreName();
+        XYChart c = xy("Step " + snapshot.step() + ": real vs generated, and " + score, xLabel, "density");
         addHistogram(c, "real", real, bins, lo, hi, REAL);
         addHistogram(c, "generated", gen, bins, lo, hi, FAKE);
         if (snapshot.probeX().length > 0) {
-            XYSeries d = c.addSeries("D(x) (right axis)", snapshot.probeX(), snapshot.probeD());
+            XYSeries d = c.addSeries(score + " (right axis)", snapshot.probeX(), snapshot.probeD());
             d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             d.setMarker(SeriesMarkers.NONE);
             d.setLineColor(Color.DARK_GRAY);
             d.setLineStyle(new BasicStroke(2f));
             d.setYAxisGroup(1);
-            probabilityAxisOnTheRight(c, "D(x)");
+            scoreAxisOnTheRight(c, score, snapshot.scoreIsProbability());
         }
         return c;
     }
@@ -202,14 +206,33 @@ public final class Charts {
      */
     public static XYChart ringResponse(double[][] generated, ModeSet modes, double[] angles, double[] dProb,
                                        String title) {
-        Check.notNull("generated", generated);
-        Check.notNull("modes", modes);
-        if (modes.dimension() != 2) {
-            throw new IllegalArgumentException("modes must be 2-D, was " + modes.dimension() + "-D");
-        }
+        Check.notNull("angles", angles);
+        Check.notNull("dProb", dProb);
         if (angles.length != dProb.length) {
             throw new IllegalArgumentException("dProb must have one value per angle (" + angles.length + "), was "
                     + dProb.length);
+        }
+        return ringResponse(generated, modes, angles, dProb, title, "D(x)", true);
+    }
+
+    /**
+     * {@link #ringResponse(double[][], ModeSet, double[], double[], String)} for any objective's score: D's
+     * probability (0 to 1) or, where {@code scoreIsProbability} is false, a score such as a WGAN critic's value on an
+     * axis of its own range titled {@code scoreName}.
+     */
+    public static XYChart ringResponse(double[][] generated, ModeSet modes, double[] angles, double[] dScore,
+                                       String title, String scoreName, boolean scoreIsProbability) {
+        Check.notNull("generated", generated);
+        Check.notNull("modes", modes);
+        Check.notNull("angles", angles);
+        Check.notNull("dScore", dScore);
+        Check.notNull("scoreName", scoreName);
+        if (modes.dimension() != 2) {
+            throw new IllegalArgumentException("modes must be 2-D, was " + modes.dimension() + "-D");
+        }
+        if (angles.length != dScore.length) {
+            throw new IllegalArgumentException("dScore must have one value per angle (" + angles.length + "), was "
+                    + dScore.length);
         }
         double[] a = new double[generated.length];
         for (int i = 0; i < a.length; i++) {
@@ -217,10 +240,13 @@ public final class Charts {
         }
         XYChart c = xy(title, "angle on the ring (degrees)", "density of generated samples");
         addHistogram(c, "generated", a, 72, 0, 360, FAKE);
-        // Each mode's angle as a thin vertical line over the full height (on the 0–1 axis on the right).
+        // Each mode's angle as a thin vertical line over the full height of the axis on the right.
+        double bottom = scoreIsProbability || dScore.length == 0 ? 0 : min(dScore);
+        double top = scoreIsProbability || dScore.length == 0 ? 1 : max(dScore);
         double[] mx = modes.modes().stream().mapToDouble(m -> angleDegrees(m.center())).toArray();
         for (int i = 0; i < mx.length; i++) {
-            XYSeries m = c.addSeries(i == 0 ? "modes" : "mode " + i, new double[] {mx[i], mx[i]}, new double[] {0, 1});
+            XYSeries m = c.addSeries(i == 0 ? "modes" : "mode " + i, new double[] {mx[i], mx[i]},
+                    new double[] {bottom, top});
             m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             m.setMarker(SeriesMarkers.NONE);
             m.setLineColor(REAL);
@@ -229,9 +255,10 @@ public final class Charts {
             m.setYAxisGroup(1);
             m.setShowInLegend(i == 0);
         }
-        probabilityAxisOnTheRight(c, angles.length > 0 ? "D(x)" : "");
+        String score = scoreIsProbability ? "D(x)" : scoreName;
+        scoreAxisOnTheRight(c, angles.length > 0 ? score : "", scoreIsProbability || dScore.length == 0);
         if (angles.length > 0) {
-            XYSeries d = c.addSeries("D(x) on the ring (right axis)", angles, dProb);
+            XYSeries d = c.addSeries(score + " on the ring (right axis)", angles, dScore);
             d.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             d.setMarker(SeriesMarkers.NONE);
             d.setLineColor(Color.DARK_GRAY);
@@ -257,6 +284,177 @@ public final class Charts {
         return GameChart.of(gan, real, generated, manifold, title);
     }
 
+    /** Sequential colours (viridis-like, dark = low) for the bands of {@link #valueField}. */
+    static final Color[] FIELD_COLORS = {new Color(0x440154), new Color(0x482878), new Color(0x3E4A89),
+        new Color(0x31688E), new Color(0x26828E), new Color(0x1F9E89), new Color(0x35B779), new Color(0x6DCD59),
+        new Color(0xB4DE2C), new Color(0xFDE725)};
+
+    /**
+     * D's value over the data space: its score on a grid, drawn as coloured cells in ten bands (dark = low), with
+     * the real modes' centres and generated samples on top. For the GAN family the bands are fixed tenths of a
+     * probability (0–1), so a saturated D shows as one flat colour; a WGAN critic's bands span its own range, so a
+     * slope shows as stripes. The picture behind "the critic keeps a gradient where the JS discriminator saturates".
+     *
+     * @param xs                 grid x values (ascending, &gt;= 2)
+     * @param ys                 grid y values (ascending, &gt;= 2)
+     * @param values             the score at (xs[i], ys[j]) as values[j][i]
+     * @param scoreName          what the values are ("D(x)", "critic value")
+     * @param scoreIsProbability whether they are probabilities (fixed 0–1 bands)
+     * @param generated          generated samples [n][2] to draw on top (may be empty)
+     * @param modes              the data's modes (2-D)
+     */
+    public static XYChart valueField(double[] xs, double[] ys, double[][] values, String scoreName,
+                                     boolean scoreIsProbability, double[][] generated, ModeSet modes, String title) {
+        Check.notNull("xs", xs);
+        Check.notNull("ys", ys);
+        Check.notNull("values", values);
+        Check.notNull("scoreName", scoreName);
+        Check.notNull("generated", generated);
+        Check.notNull("modes", modes);
+        if (xs.length < 2 || ys.length < 2) {
+            throw new IllegalArgumentException("xs and ys must have >= 2 values each, were " + xs.length + " and "
+                    + ys.length);
+        }
+        if (modes.dimension() != 2) {
+            throw new IllegalArgumentException("modes must be 2-D for a value field, was " + modes.dimension() + "-D");
+        }
+        if (values.length != ys.length) {
+            throw new IllegalArgumentException("values must have one row per y (" + ys.length + "), was "
+                    + values.length);
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < ys.length; j++) {
+            if (values[j] == null || values[j].length != xs.length) {
+                throw new IllegalArgumentException("values[" + j + "] must have one value per x (" + xs.length
+                        + "), was " + (values[j] == null ? "null" : values[j].length));
+            }
+            for (double v : values[j]) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("values must be finite, found " + v + " in row " + j);
+                }
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (scoreIsProbability) {
+            lo = 0;
+            hi = 1;
+        } else if (!(hi > lo)) {
+            hi = lo + 1e-9;
+        }
+        int bands = FIELD_COLORS.length;
+        List<List<Double>> bx = new ArrayList<>();
+        List<List<Double>> by = new ArrayList<>();
+        for (int b = 0; b < bands; b++) {
+            bx.add(new ArrayList<>());
+            by.add(new ArrayList<>());
+        }
+        for (int j = 0; j < ys.length; j++) {
+            for (int i = 0; i < xs.length; i++) {
+                int b = (int) Math.floor((values[j][i] - lo) / (hi - lo) * bands);
+                b = Math.min(Math.max(b, 0), bands - 1);
+                bx.get(b).add(xs[i]);
+                by.get(b).add(ys[j]);
+            }
+        }
+        XYChart c = xy(title, "x₁", "x₂");
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        c.getStyler().setMarkerSize(4);
+        // Cells: rectangles a little larger than a grid step in pixels (the plot area of a 720 × 400 chart with the
+        // legend on the right is about 520 × 330), so that neighbours overlap rather than leave gaps.
+        Cell cell = new Cell((int) Math.ceil(540.0 / xs.length) + 1, (int) Math.ceil(340.0 / ys.length) + 1);
+        for (int b = bands - 1; b >= 0; b--) {
+            if (bx.get(b).isEmpty()) {
+                continue;
+            }
+            double from = lo + (hi - lo) * b / bands;
+            double to = lo + (hi - lo) * (b + 1) / bands;
+            XYSeries s = c.addSeries(String.format(java.util.Locale.ROOT, "%s %s to %s", scoreName,
+                    round(from, (hi - lo) / bands), round(to, (hi - lo) / bands)), bx.get(b), by.get(b));
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(cell);
+            s.setMarkerColor(FIELD_COLORS[b]);
+        }
+        points(c, "generated", generated, new Color(255, 140, 60), SeriesMarkers.CIRCLE);
+        double[][] centres = modes.modes().stream().map(m -> m.center()).toArray(double[][]::new);
+        points(c, "mode centres", centres, Color.BLACK, SeriesMarkers.CROSS);
+        double dx = (xs[1] - xs[0]) / 2;
+        double dy = (ys[1] - ys[0]) / 2;
+        c.getStyler().setXAxisMin(xs[0] - dx);
+        c.getStyler().setXAxisMax(xs[xs.length - 1] + dx);
+        c.getStyler().setYAxisMin(ys[0] - dy);
+        c.getStyler().setYAxisMax(ys[ys.length - 1] + dy);
+        return c;
+    }
+
+    /** A filled rectangle of a fixed size in pixels, whatever the chart's marker size: one cell of a value field. */
+    private static final class Cell extends org.knowm.xchart.style.markers.Marker {
+        private final int width;
+        private final int height;
+
+        Cell(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        @Override
+        public void paint(java.awt.Graphics2D g, double x, double y, int markerSize) {
+            g.fill(new java.awt.geom.Rectangle2D.Double(x - width / 2.0, y - height / 2.0, width, height));
+        }
+    }
+
+    /**
+     * {@link #valueField(double[], double[], double[][], String, boolean, double[][], ModeSet, String)} of a 2-D GAN's
+     * D on a 60 × 60 grid spanning the data's modes (±4σ, widened by 15%), with {@code generated} on top, labelled
+     * by the GAN's objective (D(x) or the critic's value).
+     */
+    public static XYChart valueField(org.modecollapselab.gan.Gan gan, double[][] generated, String title) {
+        Check.notNull("gan", gan);
+        ModeSet modes = gan.data().modes();
+        if (modes.dimension() != 2) {
+            throw new IllegalArgumentException("gan must be trained on 2-D data for a value field, was "
+                    + modes.dimension() + "-D");
+        }
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (var m : modes.modes()) {
+            for (int k = 0; k < 2; k++) {
+                lo[k] = Math.min(lo[k], m.center()[k] - 4 * m.sd());
+                hi[k] = Math.max(hi[k], m.center()[k] + 4 * m.sd());
+            }
+        }
+        int n = 60;
+        double[][] axes = new double[2][n];
+        for (int k = 0; k < 2; k++) {
+            double pad = 0.15 * (hi[k] - lo[k]);
+            for (int i = 0; i < n; i++) {
+                axes[k][i] = lo[k] - pad + (hi[k] - lo[k] + 2 * pad) * i / (n - 1);
+            }
+        }
+        double[][] points = new double[n * n][];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                points[j * n + i] = new double[] {axes[0][i], axes[1][j]};
+            }
+        }
+        double[] flat = gan.discriminatorScore(points);
+        double[][] values = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            System.arraycopy(flat, j * n, values[j], 0, n);
+        }
+        var objective = gan.config().objective();
+        return valueField(axes[0], axes[1], values, objective.scoreIsProbability() ? "D(x)" : objective.scoreName(),
+                objective.scoreIsProbability(), generated, modes, title);
+    }
+
+    /** {@code v} with enough decimals to tell apart values {@code step} apart (two significant digits of it). */
+    private static String round(double v, double step) {
+        int decimals = (int) Math.max(0, Math.min(12, Math.ceil(-Math.log10(step)) + 1));
+        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
+    }
+
     /** Angle of a 2-D point in degrees, in [0, 360). */
     public static double angleDegrees(double[] p) {
         double d = Math.toDegrees(Math.atan2(p[1], p[0]));
@@ -271,6 +469,37 @@ public final class Charts {
             p[i] = new double[] {radius * Math.cos(t), radius * Math.sin(t)};
         }
         return p;
+    }
+
+    /**
+     * Several curves over one x axis, one line per entry of {@code series} (in its order): e.g. each objective's
+     * generator gradient as a function of D's output.
+     *
+     * @param x      x values
+     * @param series name → y values, each as long as {@code x}
+     */
+    public static XYChart curves(String title, String xLabel, String yLabel, double[] x,
+                                 java.util.Map<String, double[]> series) {
+        Check.notNull("x", x);
+        Check.notNull("series", series);
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("series must not be empty, was {}");
+        }
+        XYChart c = xy(title, xLabel, yLabel);
+        if (series.size() > 3) {
+            // A horizontal legend below the chart does not fit many names: list them down the right side.
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+        int i = 0;
+        for (var e : series.entrySet()) {
+            if (e.getValue() == null || e.getValue().length != x.length) {
+                throw new IllegalArgumentException("series '" + e.getKey() + "' must have one value per x ("
+                        + x.length + "), was " + (e.getValue() == null ? "null" : e.getValue().length));
+            }
+            line(c, e.getKey(), x, e.getValue(), MODE_COLORS[i++ % MODE_COLORS.length]);
+        }
+        return c;
     }
 
     // ---------------------------------------------------------------- mode coverage
@@ -305,8 +534,21 @@ public final class Charts {
 
     // ---------------------------------------------------------------- training curves
 
-    /** D's and G's losses over training, from a history table with columns step, d_loss, g_loss. */
+    /** D's and G's losses over training, from a history table with columns step, d_loss, g_loss (and D(x) as a probability). */
     public static XYChart losses(Table history, String title) {
+        return losses(history, title, "D(x)", true);
+    }
+
+    /**
+     * D's and G's losses over a training run, with the mean of D's score on real and generated batches on the right
+     * axis — a probability for the GAN family, the objective's own score (a WGAN critic's value) otherwise.
+     */
+    public static XYChart losses(org.modecollapselab.gan.TrainingResult result, String title) {
+        Check.notNull("result", result);
+        return losses(result.history(), title, result.scoreName(), result.scoreIsProbability());
+    }
+
+    private static XYChart losses(Table history, String title, String scoreName, boolean probability) {
         Check.notNull("history", history);
         for (String col : List.of("step", "d_loss", "g_loss")) {
             if (!history.columnNames().contains(col)) {
@@ -319,15 +561,16 @@ public final class Charts {
         line(c, "discriminator loss", steps, history.numberColumn("d_loss").asDoubleArray(), REAL);
         line(c, "generator loss", steps, history.numberColumn("g_loss").asDoubleArray(), FAKE);
         if (history.columnNames().contains("d_real")) {
-            XYSeries r = line(c, "D(real) (right axis)", steps, history.numberColumn("d_real").asDoubleArray(),
-                    REAL.darker());
+            String score = probability ? "D" : scoreName;
+            XYSeries r = line(c, (probability ? "D(real)" : score + ", real") + " (right axis)", steps,
+                    history.numberColumn("d_real").asDoubleArray(), REAL.darker());
             r.setLineStyle(DASHED);
             r.setYAxisGroup(1);
-            XYSeries f = line(c, "D(fake) (right axis)", steps, history.numberColumn("d_fake").asDoubleArray(),
-                    FAKE.darker());
+            XYSeries f = line(c, (probability ? "D(fake)" : score + ", fake") + " (right axis)", steps,
+                    history.numberColumn("d_fake").asDoubleArray(), FAKE.darker());
             f.setLineStyle(DASHED);
             f.setYAxisGroup(1);
-            probabilityAxisOnTheRight(c, "mean D(x)");
+            scoreAxisOnTheRight(c, probability ? "mean D(x)" : "mean " + scoreName, probability);
         }
         return c;
     }
@@ -525,12 +768,17 @@ public final class Charts {
         return c;
     }
 
-    /** Y-axis group 1 on the right, from 0 to 1, for probabilities next to densities or losses. */
-    private static void probabilityAxisOnTheRight(XYChart c, String title) {
+    /**
+     * Y-axis group 1 on the right for D's score next to densities or losses: from 0 to 1 for probabilities, the
+     * data's own range otherwise (a critic's value).
+     */
+    private static void scoreAxisOnTheRight(XYChart c, String title, boolean probability) {
         c.setYAxisGroupTitle(1, title);
         c.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-        c.getStyler().setYAxisMin(1, 0.0);
-        c.getStyler().setYAxisMax(1, 1.0);
+        if (probability) {
+            c.getStyler().setYAxisMin(1, 0.0);
+            c.getStyler().setYAxisMax(1, 1.0);
+        }
     }
 
     static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color) {

@@ -7,19 +7,21 @@ import org.modecollapselab.util.Check;
 
 /**
  * A study given by names, as {@code environment/study} takes it: a preset, data sets ({@link StudyCase#named}),
- * remedies ({@link Remedies#parse}), seeds and steps. It holds only strings and numbers, so it serializes to other
+ * remedies ({@link Remedies#parse}), objectives, seeds, steps and samples. It holds only strings and numbers, so it serializes to other
  * machines (Spark executors), which rebuild the same tasks from it.
  *
  * @param preset   {@code remedies} (the remedies on the data sets) or {@code pacgan-table1} (GAN and PacGAN2–4 on
  *                 PacGAN's ring and grid; data sets and remedies are then not used)
  * @param datasets data set names, not empty
  * @param remedies remedy names, not empty
+ * @param objectives objective names ({@code Objectives}), each crossed with every remedy; empty for the data sets'
+ *                 own objective
  * @param seeds    seeds 1..seeds, &gt;= 1
  * @param steps    training steps of every run, &gt;= 1; 0 for each data set's (or the paper's) default
  * @param samples  samples scored per run, &gt;= 1; 0 for the standard protocol's (Stacked MNIST: 26,000)
  */
-public record NamedPlan(String preset, List<String> datasets, List<String> remedies, int seeds, int steps,
-                        int samples)
+public record NamedPlan(String preset, List<String> datasets, List<String> remedies, List<String> objectives,
+                        int seeds, int steps, int samples)
         implements StudyPlan {
     /** The presets. */
     public static final List<String> PRESETS = List.of("remedies", "pacgan-table1");
@@ -32,6 +34,7 @@ public record NamedPlan(String preset, List<String> datasets, List<String> remed
         }
         datasets = List.copyOf(Check.notEmpty("datasets", datasets));
         remedies = List.copyOf(Check.notEmpty("remedies", remedies));
+        objectives = List.copyOf(Check.notNull("objectives", objectives));
         Check.atLeast("seeds", seeds, 1);
         Check.atLeast("steps", steps, 0);
         Check.atLeast("samples", samples, 0);
@@ -39,7 +42,7 @@ public record NamedPlan(String preset, List<String> datasets, List<String> remed
 
     /** A plan scored with the standard protocol (Stacked MNIST: 26,000 samples). */
     public NamedPlan(String preset, List<String> datasets, List<String> remedies, int seeds, int steps) {
-        this(preset, datasets, remedies, seeds, steps, 0);
+        this(preset, datasets, remedies, List.of(), seeds, steps, 0);
     }
 
     /** The data sets with their steps. */
@@ -56,8 +59,8 @@ public record NamedPlan(String preset, List<String> datasets, List<String> remed
 
     /** The methods, in order. */
     public List<Method> methods() {
-        return preset.equals("pacgan-table1") ? PacGanTable1.methods() : remedies.stream().map(Remedies::parse)
-                .toList();
+        return preset.equals("pacgan-table1") ? PacGanTable1.methods()
+                : StudyCommand.methods(objectives.isEmpty() ? null : objectives, remedies);
     }
 
     /** Checks every method against every data set (nothing trains) and builds the tasks. */
@@ -84,6 +87,6 @@ public record NamedPlan(String preset, List<String> datasets, List<String> remed
     @Override
     public String title() {
         return preset.equals("pacgan-table1") ? "PacGAN Table 1, " + cases().get(0).steps() + " steps"
-                : "Remedies × data sets";
+                : objectives.isEmpty() ? "Remedies × data sets" : "Objectives × data sets";
     }
 }

@@ -12,17 +12,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.modecollapselab.bench.StepTimer;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
+import org.modecollapselab.remedy.catalog.ObjectiveSetting;
+import org.modecollapselab.remedy.catalog.Objectives;
 import org.modecollapselab.remedy.catalog.Remedies;
 import org.modecollapselab.util.AtomicFiles;
 import org.modecollapselab.util.Check;
 import tech.tablesaw.api.Table;
 
 /**
- * The {@code environment/study} command: {@code StudyCommand [--remedies a,b,…] [--datasets x,y,…] [--seeds N]
- * [--steps S] [--threads T] [--samples N] [--out DIR] [--resume] [--preset remedies|pacgan-table1|cost] [--summarise RUNS_CSV]}.
- * Every argument is checked before any training.
+ * The {@code environment/study} command: {@code StudyCommand [--remedies a,b,…] [--objectives o,p,…]
+ * [--datasets x,y,…] [--seeds N] [--steps S] [--threads T] [--samples N] [--out DIR] [--resume]
+ * [--preset remedies|pacgan-table1|cost] [--summarise RUNS_CSV]}. {@code --objectives} crosses every objective
+ * ({@link Objectives}; {@code all} for the whole catalog) with every remedy; without it every method trains with
+ * the data set's own objective and keeps its label. Every argument is checked before any training.
  *
  * <p>Runs execute on a {@link StudyEngine}: {@code T} threads here (default one per core), or Apache Spark (the
  * {@code spark/} module's command passes its engine to {@link #run(String[], StudyEngine)}). Each finished run is
@@ -46,6 +51,8 @@ public final class StudyCommand {
         return "options:\n"
                 + "  --remedies a,b,…   " + String.join(", ", Remedies.names()) + " (default " + String.join(",",
                 Remedies.DEFAULTS) + ")\n"
+                + "  --objectives o,p,… " + String.join(", ", Objectives.names()) + "; all: " + String.join(",",
+                Objectives.ALL) + " (crossed with the remedies; --remedies defaults to plain then)\n"
                 + "  --datasets x,y,…   " + String.join(",", StudyCase.DEFAULTS) + ",pacgan-ring,pacgan-grid,mnist,stacked-mnist (default "
                 + String.join(",", StudyCase.DEFAULTS) + ")\n"
                 + "  --seeds N          seeds 1..N (default 5)\n"
@@ -68,6 +75,8 @@ public final class StudyCommand {
     public static int run(String[] args, StudyEngine engine) throws IOException {
         Check.notNull("args", args);
         List<String> remedies = Remedies.DEFAULTS;
+        List<String> objectives = null;
+        boolean remediesGiven = false;
         List<String> datasets = StudyCase.DEFAULTS;
         int seeds = 5;
         Integer steps = null;
@@ -92,7 +101,11 @@ public final class StudyCommand {
             }
             String v = args[++i];
             switch (a) {
-                case "--remedies" -> remedies = List.of(v.split(","));
+                case "--remedies" -> {
+                    remedies = List.of(v.split(","));
+                    remediesGiven = true;
+                }
+                case "--objectives" -> objectives = v.equals("all") ? Objectives.ALL : List.of(v.split(","));
                 case "--datasets" -> datasets = List.of(v.split(","));
                 case "--seeds" -> seeds = integer(a, v);
                 case "--steps" -> steps = integer(a, v);
@@ -132,13 +145,14 @@ public final class StudyCommand {
                     + " the master decides how many runs run at a time (local[N]: N), was --threads " + threads);
         }
         if (preset.equals("cost")) {
-            List<Method> methods = remedies.stream().map(Remedies::parse).toList();
+            List<Method> methods = methods(objectives, objectives != null && !remediesGiven ? List.of("plain")
+                    : remedies);
             System.out.println(cost(datasets.stream().map(StudyCase::named).toList(), methods,
                     steps == null ? 400 : steps));
             return 0;
         }
-        NamedPlan plan = new NamedPlan(preset, datasets, remedies, seeds, steps == null ? 0 : steps,
-                samples == null ? 0 : samples);
+        NamedPlan plan = new NamedPlan(preset, datasets, objectives != null && !remediesGiven ? List.of("plain") : remedies,
+                objectives == null ? List.of() : objectives, seeds, steps == null ? 0 : steps, samples == null ? 0 : samples);
         StudyEngine e = engine != null ? engine : StudyEngine.threads(threads != null ? threads
                 : Study.defaultThreads());
         return run(plan, e, out, resume);
@@ -236,6 +250,34 @@ public final class StudyCommand {
         return runs;
     }
 
+    /**
+     * The study's methods: each remedy by name, or — with objectives — every objective × every remedy, objectives
+     * outer (the objective's label first, the data set's own objective keeping the remedy's label).
+     */
+    public static List<Method> methods(List<String> objectives, List<String> remedies) {
+        Check.notEmpty("remedies", remedies);
+        List<Method> inner = remedies.stream().map(Remedies::parse).toList();
+        if (objectives == null) {
+            return inner;
+        }
+        Check.notEmpty("objectives", objectives);
+        List<Method> out = new ArrayList<>();
+        for (String o : objectives) {
+            ObjectiveSetting setting = Objectives.parse(o);
+            for (Method m : inner) {
+                out.add(setting.method(m));
+            }
+        }
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        for (Method m : out) {
+            if (!labels.add(m.label())) {
+                throw new IllegalArgumentException("objectives × remedies must not repeat a method, but '" + m.label()
+                        + "' appears twice (objectives " + objectives + ", remedies " + remedies + ")");
+            }
+        }
+        return out;
+    }
+
     private static int integer(String option, String value) {
         try {
             return Integer.parseInt(value);
@@ -244,14 +286,27 @@ public final class StudyCommand {
         }
     }
 
+    /** The one GAN a method trains (under its objective, if any), or null for several GANs. */
+    private static Method.OneGan oneGan(Method m) {
+        if (m instanceof ObjectiveSetting.WithObjective w) {
+            return w.oneGan();
+        }
+        return m instanceof Method.OneGan g ? g : null;
+    }
+
+    /** The configuration a method trains with: its objective setting's, or the data set's. */
+    private static GanConfig configure(Method m, GanConfig config) {
+        return m instanceof ObjectiveSetting.WithObjective w ? w.setting().configure(config) : config;
+    }
+
     /**
      * The cost of each method: steps/s of its training step relative to the baseline's on the same data set and
      * preset (seed 1; 100 warm-up steps, then {@code steps} timed steps, three rounds with the methods alternated;
      * the median round; {@link StepTimer}). A benchmark, not a test: it prints a Markdown table.
      */
     public static String cost(List<StudyCase> cases, List<Method> methods, int steps) {
-        List<String> skipped = methods.stream().filter(m -> !(m instanceof Method.OneGan)).map(Method::label).toList();
-        methods = methods.stream().filter(m -> m instanceof Method.OneGan).toList();
+        List<String> skipped = methods.stream().filter(m -> oneGan(m) == null).map(Method::label).toList();
+        methods = methods.stream().filter(m -> oneGan(m) != null).toList();
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("cost times one GAN's step with fixed remedies; every method given ("
                     + String.join(", ", skipped) + ") trains several GANs or builds its remedies per data set");
@@ -263,7 +318,7 @@ public final class StudyCommand {
                 m.check(c.data(), c.config());
             }
             List<Supplier<Gan>> gans = methods.stream().<Supplier<Gan>>map(m -> () -> Gan.create(c.data(),
-                    c.config().withSeed(1), ((Method.OneGan) m).remedies())).toList();
+                    configure(m, c.config()).withSeed(1), oneGan(m).remedies())).toList();
             double[] sps = StepTimer.medians(gans, 100, steps, 3);
             double base = Double.NaN;
             for (int i = 0; i < methods.size(); i++) {

@@ -157,6 +157,85 @@ class MlpTest {
                 true, 1), DataType.DOUBLE, 1).piecewiseLinear());
     }
 
+    /**
+     * Every layer kind a discriminator can have, with second-order products: linear (no hidden layer), ReLU, leaky
+     * ReLU, maxout (with identity and with leaky ReLU units), and two outputs weighted differently.
+     */
+    static List<Mlp> everyPiecewiseLinearKind() {
+        return List.of(
+                new Mlp(new MlpSpec(2, List.of(), 1, Activation.IDENTITY, Activation.IDENTITY, Init.PYTORCH_DEFAULT),
+                        DataType.DOUBLE, 31),
+                new Mlp(new MlpSpec(2, List.of(6, 5), 1, Activation.RELU, Activation.IDENTITY, Init.PYTORCH_DEFAULT),
+                        DataType.DOUBLE, 32),
+                new Mlp(new MlpSpec(3, List.of(5, 4), 1, Activation.LEAKY_RELU, Activation.IDENTITY,
+                        Init.PYTORCH_DEFAULT), DataType.DOUBLE, 33),
+                new Mlp(new MlpSpec(2, List.of(5, 4), 1, Activation.IDENTITY, Activation.IDENTITY,
+                        Init.PYTORCH_DEFAULT, false, 3), DataType.DOUBLE, 34),
+                new Mlp(new MlpSpec(1, List.of(4, 3), 1, Activation.LEAKY_RELU, Activation.IDENTITY,
+                        Init.PYTORCH_DEFAULT, false, 2), DataType.DOUBLE, 35),
+                new Mlp(new MlpSpec(2, List.of(6), 2, Activation.LEAKY_RELU, Activation.IDENTITY,
+                        Init.PYTORCH_DEFAULT), DataType.DOUBLE, 36));
+    }
+
+    /** S(θ) = Σ_r u_r · ∇ₓ(g_r · output_r): a directional derivative of the input gradient. */
+    static double directional(Mlp net, INDArray x, INDArray g, INDArray u) {
+        return net.backward(net.forward(x), g, false, true).mul(u).sumNumber().doubleValue();
+    }
+
+    /** The gradient penalty's exact product ∂S/∂θ against central differences over every parameter. */
+    @Test
+    void inputDirectionGradientMatchesFiniteDifferences() {
+        for (Mlp net : everyPiecewiseLinearKind()) {
+            String what = net.describe();
+            INDArray x = random(7, net.spec().inputs(), 41);
+            INDArray g = random(7, net.spec().outputs(), 42);
+            INDArray u = random(7, net.spec().inputs(), 43);
+            net.zeroGradients();
+            INDArray exact = net.inputDirectionGradient(net.forward(x), g, u);
+            assertEquals(0, net.gradients().norm2Number().doubleValue(), "the product must leave the gradients alone");
+            assertEquals(net.spec().parameterCount(), exact.length());
+            INDArray p = net.parameters();
+            double h = 1e-6;
+            double largest = 0;
+            for (int i = 0; i < p.length(); i++) {
+                double v = p.getDouble(i);
+                p.putScalar(i, v + h);
+                double up = directional(net, x, g, u);
+                p.putScalar(i, v - h);
+                double down = directional(net, x, g, u);
+                p.putScalar(i, v);
+                double fd = (up - down) / (2 * h);
+                largest = Math.max(largest, Math.abs(fd));
+                assertEquals(fd, exact.getDouble(i), 1e-6 * Math.max(1, Math.abs(fd)), what + ": parameter " + i);
+            }
+            assertTrue(largest > 1e-2, what + ": the check must see a non-zero gradient, largest " + largest);
+        }
+    }
+
+    @Test
+    void inputDirectionGradientRefusesSmoothUnitsAndBatchNormByName() {
+        for (Activation a : new Activation[] {Activation.TANH, Activation.SIGMOID}) {
+            Mlp net = new Mlp(new MlpSpec(2, List.of(3), 1, a, Activation.IDENTITY, Init.PYTORCH_DEFAULT),
+                    DataType.DOUBLE, 1);
+            INDArray x = random(4, 2, 1);
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> net.inputDirectionGradient(net.forward(x), random(4, 1, 2), random(4, 2, 3)));
+            assertTrue(e.getMessage().contains(a + " units"), e.getMessage());
+            assertEquals(a + " units (hidden layer; their second derivative is not zero)", net.unsupportedLayers());
+        }
+        Mlp bn = new Mlp(new MlpSpec(2, List.of(3), 1, Activation.RELU, Activation.IDENTITY, Init.PYTORCH_DEFAULT,
+                true, 1), DataType.DOUBLE, 1);
+        assertTrue(bn.unsupportedLayers().startsWith("batch normalisation"), bn.unsupportedLayers());
+        INDArray x = random(4, 2, 1);
+        assertThrows(IllegalStateException.class,
+                () -> bn.inputDirectionGradient(bn.forward(x), random(4, 1, 2), random(4, 2, 3)));
+        Mlp ok = everyPiecewiseLinearKind().get(2);
+        assertNull(ok.unsupportedLayers());
+        INDArray y = random(4, 3, 1);
+        assertEquals("inputDirection must have shape [4, 3], was [4, 2]", assertThrows(IllegalArgumentException.class,
+                () -> ok.inputDirectionGradient(ok.forward(y), random(4, 1, 2), random(4, 2, 3))).getMessage());
+    }
+
     /** Every parameter and input gradient, from the output and from the last hidden layer, against central differences. */
     static void checkGradients(Mlp net, String what) {
         INDArray x = random(6, net.spec().inputs(), 1);

@@ -40,6 +40,28 @@ class OptimizerTest {
         assertEquals(before.getDouble(1), n.parameters().getDouble(1), 0);
     }
 
+    /**
+     * RMSProp (the WGAN paper's optimiser): v = ρ·v + (1 − ρ)·g², θ −= lr·g/(√v + ε); two steps with ρ = 0.99, checked
+     * against that recursion (ND4J starts v at ε, negligible here).
+     */
+    @Test
+    void rmsPropFollowsItsRecursion() {
+        Mlp n = net();
+        INDArray before = n.parameters().dup();
+        Optimizer o = new Optimizer(OptimizerSpec.rmsProp(0.01), n);
+        double v = 0;
+        double theta = before.getDouble(0);
+        for (double g : new double[] {2.0, -0.5}) {
+            n.gradients().putScalar(0, g);
+            o.step();
+            v = 0.99 * v + 0.01 * g * g;
+            theta -= 0.01 * g / Math.sqrt(v);
+            assertEquals(theta, n.parameters().getDouble(0), 1e-5);
+        }
+        assertEquals(before.getDouble(1), n.parameters().getDouble(1), 1e-6, "no gradient, no move");
+        assertEquals("RMSProp(lr=0.01, ρ=0.99)", OptimizerSpec.rmsProp(0.01).toString());
+    }
+
     @Test
     void badHyperparametersAreNamed() {
         assertEquals("learningRate must be finite and > 0, was 0.0",

@@ -101,6 +101,13 @@ public final class RemedyAssertions {
     /** Plain-GAN ring runs by "steps:seed", shared by the remedies' tests (a run is deterministic). */
     private static final java.util.Map<String, Study.Run> PLAIN_RING = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The plain GAN's run on the ring collapse preset for {@code steps} steps from {@code seed} (computed once). */
+    public static Study.Run plainRing(int steps, int seed) {
+        StudyCase ring = StudyCase.named("ring").withSteps(steps);
+        return PLAIN_RING.computeIfAbsent(steps + ":" + seed, k -> Study.run(ring, Method.plain(), seed,
+                Study.Protocol.standard()));
+    }
+
     /**
      * Trains the ring collapse preset ({@code StudyCase.named("ring")}) with and without the remedy for seeds
      * 1..{@code seeds}, {@code steps} steps each, and asserts that the plain GAN collapses (mean modes captured
@@ -113,8 +120,7 @@ public final class RemedyAssertions {
         StringBuilder log = new StringBuilder();
         String name = remedy.label();
         for (int s = 1; s <= seeds; s++) {
-            Study.Run p = PLAIN_RING.computeIfAbsent(steps + ":" + s, k -> Study.run(ring, Method.plain(),
-                    Integer.parseInt(k.split(":")[1]), Study.Protocol.standard()));
+            Study.Run p = plainRing(steps, s);
             Study.Run r = Study.run(ring, Method.of(remedy), s, Study.Protocol.standard());
             plain += p.modesCaptured();
             remedied += r.modesCaptured();

@@ -39,7 +39,7 @@ class MnistStudyTest {
         Study.Task ring = new Study.Task(StudyCase.named("ring"), Method.plain(), 1);
         NamedPlan plan = new NamedPlan("remedies", List.of("ring"), List.of("plain"), 1, 0);
         assertEquals(26_000, plan.protocol(stacked).evaluationSamples());
-        assertEquals(500, new NamedPlan("remedies", List.of("ring"), List.of("plain"), 1, 0, 500).protocol(stacked)
+        assertEquals(500, new NamedPlan("remedies", List.of("ring"), List.of("plain"), List.of(), 1, 0, 500).protocol(stacked)
                 .evaluationSamples());
         assertEquals(2500, plan.protocol(ring).evaluationSamples());
         Study.Run run = Study.run(c, Method.plain(), 1, new Study.Protocol(200, 2, 20));

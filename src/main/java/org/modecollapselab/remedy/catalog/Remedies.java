@@ -13,7 +13,9 @@ import org.modecollapselab.remedy.perclass.PerClassGans;
 import org.modecollapselab.remedy.replay.ExperienceReplay;
 import org.modecollapselab.remedy.snapshots.SnapshotSubstitution;
 import org.modecollapselab.util.Check;
+import org.modecollapselab.remedy.clipping.WeightClipping;
 import org.modecollapselab.remedy.featurematching.FeatureMatching;
+import org.modecollapselab.remedy.gradientpenalty.GradientPenalty;
 import org.modecollapselab.remedy.minibatch.MinibatchDiscrimination;
 import org.modecollapselab.remedy.packing.Packing;
 import org.modecollapselab.remedy.unrolled.Unrolling;
@@ -29,7 +31,9 @@ import org.modecollapselab.remedy.unrolled.Unrolling;
  * default f = 0.5); {@code old-d[:P/M/S]} and {@code old-dg[:P/M/S]} (snapshot substitution: for M of every P steps
  * G trains against D from S steps ago, and with {@code old-dg} D against G from S steps ago; default 20/10/100);
  * {@code adagan[:T]} (T generators, default 3); {@code per-class[:k]} (one GAN per class, or per k groups of
- * classes); {@code cgan} (the conditional GAN for the data set's classes).
+ * classes); {@code cgan} (the conditional GAN for the data set's classes); {@code gradient-penalty[:λ]} (two-sided, default λ = 10, on any objective) and
+ * {@code weight-clipping[:c]} (default c = 0.01) — the Lipschitz constraints that {@link Objectives}' WGAN settings
+ * bundle with the critic.
  */
 public final class Remedies {
     private Remedies() {
@@ -58,7 +62,12 @@ public final class Remedies {
             new Entry("old-dg", "P/M/S", arg -> Method.of(snapshots(arg, true))),
             new Entry("adagan", "T", arg -> AdaGan.of(integer(arg, 3))),
             new Entry("per-class", "k", arg -> new PerClassGans(integer(arg, 0))),
-            new Entry("cgan", null, arg -> new ForData("cGAN", data -> Method.of(ConditionalGan.of(data)))));
+            new Entry("cgan", null, arg -> new ForData("cGAN", data -> Method.of(ConditionalGan.of(data)))),
+
+            new Entry("gradient-penalty", "λ", arg -> Method.of(GradientPenalty.of(number(arg,
+                    GradientPenalty.PAPER_LAMBDA)))),
+            new Entry("weight-clipping", "c", arg -> Method.of(new WeightClipping(number(arg,
+                    WeightClipping.PAPER_CLIP)))));
 
     /** The default line-up of the study command. */
     public static final List<String> DEFAULTS = List.of("plain", "minibatch", "feature-matching", "hybrid",
