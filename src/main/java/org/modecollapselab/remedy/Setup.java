@@ -15,9 +15,19 @@ import org.modecollapselab.nn.Network;
  * @param discriminator D, built
  * @param seed          this remedy's seed: the GAN's seed for the first remedy, a different one for each further
  *                      remedy, so that two remedies never share a random stream
+ * @param codeColumn    the first column of G's input that holds this remedy's codes ({@link Remedy#generatorInputExtra}
+ *                      columns from here; the noise and earlier remedies' codes come before)
+ * @param outputColumn  the first of D's outputs that belongs to this remedy ({@link Remedy#discriminatorOutputExtra}
+ *                      columns from here; column 0 is the one the objective reads)
  */
 public record Setup(GanConfig config, int dataDimension, int classes, int inputWidth, Network generator,
-                    Network discriminator, long seed) {
+                    Network discriminator, long seed, int codeColumn, int outputColumn) {
+
+    /** For a remedy that is the only one with codes and extra outputs: its codes follow the noise, its outputs D's first. */
+    public Setup(GanConfig config, int dataDimension, int classes, int inputWidth, Network generator,
+                 Network discriminator, long seed) {
+        this(config, dataDimension, classes, inputWidth, generator, discriminator, seed, config.latentDim(), 1);
+    }
 
     /** A random source of this remedy's own, {@code salt} telling apart the streams one remedy needs. */
     public SplittableRandom random(long salt) {
