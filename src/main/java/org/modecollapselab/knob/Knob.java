@@ -28,14 +28,14 @@ public enum Knob {
         }
     },
     /** Hidden layers of G, each as wide as G's first hidden layer (64 if it has none). */
-    GENERATOR_DEPTH("g-depth", "G hidden layers", 1) {
+    GENERATOR_DEPTH("g-depth", "G hidden layers", 0) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withGeneratorHidden(widths(whole(v), c.generatorHidden().isEmpty() ? 64 : c.generatorHidden().get(0)));
         }
     },
     /** Hidden layers of D, each as wide as D's first hidden layer (64 if it has none). */
-    DISCRIMINATOR_DEPTH("d-depth", "D hidden layers", 1) {
+    DISCRIMINATOR_DEPTH("d-depth", "D hidden layers", 0) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withDiscriminatorHidden(widths(whole(v), c.discriminatorHidden().isEmpty() ? 64
@@ -104,6 +104,7 @@ public enum Knob {
 
     private final String id;
     private final String title;
+    /** The smallest whole value (widths: checked by the configuration instead). */
     private final int minimum;
 
     Knob(String id, String title, int minimum) {
@@ -144,15 +145,16 @@ public enum Knob {
         return title + " = " + format(value);
     }
 
-    /** A value as a sweep shows it: whole numbers without decimals, small ones in scientific notation. */
+    /** A value as a sweep shows it: at most 3 significant digits, no trailing zeros ("64", "0.3", "0.001", "1e-5"). */
     public static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e6) {
-            return String.valueOf((long) v);
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
         }
-        if (Math.abs(v) < 1e-2) {
-            return String.format(Locale.ROOT, "%.0e", v).replace("e-0", "e-");
+        if (v == 0) {
+            return "0";
         }
-        return String.valueOf(v);
+        String s = java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros().toString();
+        return s.replace("E+", "e").replace("E", "e");
     }
 
     /** The knob with this {@link #id()}. */

@@ -418,7 +418,7 @@ public final class Charts {
 
     // ---------------------------------------------------------------- helpers
 
-    private static XYChart xy(String title, String x, String y) {
+    static XYChart xy(String title, String x, String y) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y).build();
         style(c.getStyler());
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -444,7 +444,7 @@ public final class Charts {
         return s;
     }
 
-    private static void style(org.knowm.xchart.style.AxesChartStyler s) {
+    static void style(org.knowm.xchart.style.AxesChartStyler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotGridLinesColor(new Color(0xE5E5E5));

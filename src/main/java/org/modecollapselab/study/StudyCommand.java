@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.modecollapselab.bench.StepTimer;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
+import org.modecollapselab.knob.KnobSetting;
 import org.modecollapselab.remedy.catalog.Remedies;
 import org.modecollapselab.util.AtomicFiles;
 import tech.tablesaw.api.Table;
@@ -117,7 +118,7 @@ public final class StudyCommand {
      */
     public static String cost(List<StudyCase> cases, List<Method> methods, int steps) {
         for (Method m : methods) {
-            if (!(m instanceof Method.OneGan)) {
+            if (!(m instanceof Method.OneGan) && !(m instanceof KnobSetting)) {
                 throw new IllegalArgumentException("cost times one GAN's step; method '" + m.label()
                         + "' trains several GANs");
             }
@@ -128,8 +129,9 @@ public final class StudyCommand {
             for (Method m : methods) {
                 m.check(c.data(), c.config());
             }
-            List<Supplier<Gan>> gans = methods.stream().<Supplier<Gan>>map(m -> () -> Gan.create(c.data(),
-                    c.config().withSeed(1), ((Method.OneGan) m).remedies())).toList();
+            List<Supplier<Gan>> gans = methods.stream().<Supplier<Gan>>map(m -> () -> m instanceof KnobSetting k
+                    ? Gan.create(c.data(), k.configure(c.config().withSeed(1)))
+                    : Gan.create(c.data(), c.config().withSeed(1), ((Method.OneGan) m).remedies())).toList();
             double[] sps = StepTimer.medians(gans, 100, steps, 3);
             double base = Double.NaN;
             for (int i = 0; i < methods.size(); i++) {
