@@ -14,28 +14,28 @@ import org.modecollapselab.util.Check;
  */
 public enum Knob {
     /** Width of every hidden layer of G (its depth unchanged). */
-    GENERATOR_WIDTH("g-width", "G hidden width", 0) {
+    GENERATOR_WIDTH("g-width", "G hidden width", 0, false) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withGeneratorHidden(widths(c.generatorHidden().size(), whole(v)));
         }
     },
     /** Width of every hidden layer of D (its depth unchanged). */
-    DISCRIMINATOR_WIDTH("d-width", "D hidden width", 0) {
+    DISCRIMINATOR_WIDTH("d-width", "D hidden width", 0, false) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withDiscriminatorHidden(widths(c.discriminatorHidden().size(), whole(v)));
         }
     },
     /** Hidden layers of G, each as wide as G's first hidden layer (64 if it has none). */
-    GENERATOR_DEPTH("g-depth", "G hidden layers", 0) {
+    GENERATOR_DEPTH("g-depth", "G hidden layers", 0, false) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withGeneratorHidden(widths(whole(v), c.generatorHidden().isEmpty() ? 64 : c.generatorHidden().get(0)));
         }
     },
     /** Hidden layers of D, each as wide as D's first hidden layer (64 if it has none). */
-    DISCRIMINATOR_DEPTH("d-depth", "D hidden layers", 0) {
+    DISCRIMINATOR_DEPTH("d-depth", "D hidden layers", 0, false) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withDiscriminatorHidden(widths(whole(v), c.discriminatorHidden().isEmpty() ? 64
@@ -43,7 +43,7 @@ public enum Knob {
         }
     },
     /** D's learning rate ÷ G's: G's learning rate stays, D's becomes ratio × G's. */
-    LEARNING_RATE_RATIO("lr-ratio", "D/G learning-rate ratio", 0) {
+    LEARNING_RATE_RATIO("lr-ratio", "D/G learning-rate ratio", 0, false) {
         @Override
         GanConfig set(GanConfig c, double v) {
             double g = c.generatorOptimizer().learningRate();
@@ -51,14 +51,14 @@ public enum Knob {
         }
     },
     /** Both learning rates. */
-    LEARNING_RATE("lr", "learning rate (both)", 0) {
+    LEARNING_RATE("lr", "learning rate (both)", 0, false) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withLearningRates(v, v);
         }
     },
     /** Adam's β₁ for both players (their optimisers must be Adam). */
-    BETA1("beta1", "Adam β₁ (both)", 0) {
+    BETA1("beta1", "Adam β₁ (both)", 0, false) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withGeneratorOptimizer(beta1(c.generatorOptimizer(), v, "generatorOptimizer"))
@@ -66,39 +66,24 @@ public enum Knob {
         }
     },
     /** Weight decay λ of both players' optimisers (see {@code OptimizerSpec}). */
-    WEIGHT_DECAY("weight-decay", "weight decay λ (both)", 0) {
+    WEIGHT_DECAY("weight-decay", "weight decay λ (both)", 0, true) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withWeightDecay(v, v);
         }
-
-        @Override
-        public boolean off(double v) {
-            return v == 0;
-        }
     },
     /** Weight decay λ of D's optimiser only. */
-    DISCRIMINATOR_WEIGHT_DECAY("d-weight-decay", "D weight decay λ", 0) {
+    DISCRIMINATOR_WEIGHT_DECAY("d-weight-decay", "D weight decay λ", 0, true) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withDiscriminatorOptimizer(c.discriminatorOptimizer().withWeightDecay(v));
         }
-
-        @Override
-        public boolean off(double v) {
-            return v == 0;
-        }
     },
     /** Dropout probability in D's hidden layers. */
-    DISCRIMINATOR_DROPOUT("dropout", "D dropout p", 0) {
+    DISCRIMINATOR_DROPOUT("dropout", "D dropout p", 0, true) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withDiscriminatorDropout(v);
-        }
-
-        @Override
-        public boolean off(double v) {
-            return v == 0;
         }
     };
 
@@ -106,11 +91,14 @@ public enum Knob {
     private final String title;
     /** The smallest whole value (widths: checked by the configuration instead). */
     private final int minimum;
+    /** Whether the value 0 switches the knob off (weight decay, dropout). */
+    private final boolean zeroIsOff;
 
-    Knob(String id, String title, int minimum) {
+    Knob(String id, String title, int minimum, boolean zeroIsOff) {
         this.id = id;
         this.title = title;
         this.minimum = minimum;
+        this.zeroIsOff = zeroIsOff;
     }
 
     /** The knob's name in the study command and its CSV files, e.g. "dropout". */
@@ -137,7 +125,7 @@ public enum Knob {
 
     /** Whether {@code value} switches the knob off (weight decay 0, dropout 0): the preset itself. */
     public boolean off(double value) {
-        return false;
+        return zeroIsOff && value == 0;
     }
 
     /** "D dropout p = 0.3". */

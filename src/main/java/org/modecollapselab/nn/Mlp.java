@@ -1,6 +1,7 @@
 package org.modecollapselab.nn;
 
 import java.util.SplittableRandom;
+import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -305,7 +306,7 @@ public final class Mlp implements SecondOrder {
         for (int i = 0; i < m.length; i++) {
             m[i] = maskRng.nextDouble() < p ? 0 : keep;
         }
-        return org.modecollapselab.util.NdArrays.of(m, rows, cols, dataType);
+        return NdArrays.of(m, rows, cols, dataType);
     }
 
     /** The linear output [batch, pieces·units] viewed as [batch, pieces, units]. */

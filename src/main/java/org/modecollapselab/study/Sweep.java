@@ -66,12 +66,18 @@ public final class Sweep {
         return out;
     }
 
-    /** The same for several data sets, one table (rows: data set by data set). */
+    /** The same for several data sets, one table (rows: data set by data set), scored by the standard protocol. */
     public static Table run(List<StudyCase> cases, Knob knob, double[] values, int seeds, int threads) {
+        return run(cases, knob, values, seeds, threads, Study.Protocol.standard());
+    }
+
+    /** The same for several data sets, one table (rows: data set by data set). */
+    public static Table run(List<StudyCase> cases, Knob knob, double[] values, int seeds, int threads,
+                            Study.Protocol protocol) {
         Check.notEmpty("cases", cases);
         Table all = null;
         for (StudyCase c : cases) {
-            Table t = run(c, knob, values, seeds, threads, Study.Protocol.standard(), null);
+            Table t = run(c, knob, values, seeds, threads, protocol, null);
             all = all == null ? t : all.append(t);
         }
         return all.setName(knob.title());

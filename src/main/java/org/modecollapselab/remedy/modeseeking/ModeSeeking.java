@@ -128,7 +128,7 @@ public record ModeSeeking(double lambda) implements Remedy {
         double loss = 1 / (r + EPSILON);
         // ∂loss/∂first = −(r + ε)⁻² · (1/dz) · sign(first − second)/n; the second batch gets the opposite.
         double scale = -1 / ((r + EPSILON) * (r + EPSILON) * dz * n);
-        INDArray g1 = Transforms.sign(first.sub(second), false).muli(scale);
+        INDArray g1 = Transforms.sign(diff, false).muli(scale);
         return new Term(loss, r, g1, g1.neg());
     }
 }

@@ -93,6 +93,19 @@ class NoiseTest {
         assertEquals(0.3, t.apply(x, null, true).output().sub(x).stdNumber().doubleValue(), 0.02);
     }
 
+    /** Through the step: D's first verdict on the real batch changes with instance noise, not with output noise. */
+    @Test
+    void theStepTellsTransformsWhichBatchIsGenerated() {
+        GanConfig c = GanConfig.temperatureCollapse().withSeed(5);
+        var data = TemperatureData.aliceSpringsAndSouthPole();
+        var plain = Gan.create(data, c).step();
+        var out = Gan.create(data, c, GeneratorNoise.output(0.5, 0)).step();
+        var both = Gan.create(data, c, InstanceNoise.annealed(0.5, 0)).step();
+        assertEquals(plain.realScore(), out.realScore(), 0, "noise on G's output leaves real samples alone");
+        assertNotEquals(plain.fakeScore(), out.fakeScore());
+        assertNotEquals(plain.realScore(), both.realScore(), "instance noise blurs real samples too");
+    }
+
     @Test
     void inputNoiseAddsColumnsToGsInput() {
         GeneratorNoise r = GeneratorNoise.input(0.8, 0, 3);
