@@ -27,8 +27,8 @@ class StudyTest {
         assertEquals("hybrid FM w=0.5", Remedies.parse("hybrid").label());
         assertEquals("minibatch B=8", Remedies.parse("minibatch").label());
         assertEquals(1, ((Method.OneGan) Remedies.parse("packing:2")).remedies().size());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Remedies.parse("dropout")).getMessage()
-                .contains("was 'dropout'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Remedies.parse("dropconnect")).getMessage()
+                .contains("was 'dropconnect'"));
         assertEquals("packSize must be >= 1, was 0",
                 assertThrows(IllegalArgumentException.class, () -> Remedies.parse("packing:0")).getMessage());
         assertEquals("remedy 'unrolled:x' must have a number after ':', was 'x'",
