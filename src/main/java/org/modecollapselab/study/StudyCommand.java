@@ -32,6 +32,7 @@ public final class StudyCommand {
         Path out = Path.of("study-results");
         String preset = "remedies";
         Path summarise = null;
+        StepTimer.Clock clock = StepTimer.Clock.WALL;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
@@ -39,7 +40,8 @@ public final class StudyCommand {
                         + String.join(",", Remedies.DEFAULTS) + ") --datasets x,y,… (" + String.join(",",
                         StudyCase.DEFAULTS) + ",pacgan-ring,pacgan-grid) --seeds N --steps S --threads T --out DIR "
                         + "--preset remedies|pacgan-table1|cost --summarise RUNS_CSV (summary and charts of finished "
-                        + "runs, no training)");
+                        + "runs, no training) --clock wall|cpu (cost: wall-clock time, or the step thread's CPU time "
+                        + "on a shared machine)");
                 return;
             }
             if (i + 1 >= args.length) {
@@ -55,6 +57,11 @@ public final class StudyCommand {
                 case "--out" -> out = Path.of(v);
                 case "--preset" -> preset = v;
                 case "--summarise" -> summarise = Path.of(v);
+                case "--clock" -> clock = switch (v) {
+                    case "wall" -> StepTimer.Clock.WALL;
+                    case "cpu" -> StepTimer.Clock.THREAD_CPU;
+                    default -> throw new IllegalArgumentException("--clock must be wall or cpu, was '" + v + "'");
+                };
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
             }
         }
@@ -93,7 +100,7 @@ public final class StudyCommand {
         List<Method> methods = remedies.stream().map(Remedies::parse).toList();
         if (preset.equals("cost")) {
             System.out.println(cost(datasets.stream().map(StudyCase::named).toList(), methods,
-                    steps == null ? 400 : steps));
+                    steps == null ? 400 : steps, clock));
             return;
         }
         Files.createDirectories(out);
@@ -117,13 +124,19 @@ public final class StudyCommand {
      * the median round; {@link StepTimer}). A benchmark, not a test: it prints a Markdown table.
      */
     public static String cost(List<StudyCase> cases, List<Method> methods, int steps) {
+        return cost(cases, methods, steps, StepTimer.Clock.WALL);
+    }
+
+    /** The same, timed by {@code clock} (the step thread's CPU time is steadier on a shared machine). */
+    public static String cost(List<StudyCase> cases, List<Method> methods, int steps, StepTimer.Clock clock) {
         for (Method m : methods) {
             if (!(m instanceof Method.OneGan) && !(m instanceof KnobSetting)) {
                 throw new IllegalArgumentException("cost times one GAN's step; method '" + m.label()
                         + "' trains several GANs");
             }
         }
-        StringBuilder sb = new StringBuilder("| data set | remedy | steps/s (median of 3) | relative to plain |\n"
+        StringBuilder sb = new StringBuilder("| data set | remedy | steps/s (median of 3" + (clock == StepTimer.Clock.WALL
+                ? "" : ", CPU time") + ") | relative to plain |\n"
                 + "|---|---|---|---|\n");
         for (StudyCase c : cases) {
             for (Method m : methods) {
@@ -132,7 +145,7 @@ public final class StudyCommand {
             List<Supplier<Gan>> gans = methods.stream().<Supplier<Gan>>map(m -> () -> m instanceof KnobSetting k
                     ? Gan.create(c.data(), k.configure(c.config().withSeed(1)))
                     : Gan.create(c.data(), c.config().withSeed(1), ((Method.OneGan) m).remedies())).toList();
-            double[] sps = StepTimer.medians(gans, 100, steps, 3);
+            double[] sps = StepTimer.medians(gans, 100, steps, 3, clock);
             double base = Double.NaN;
             for (int i = 0; i < methods.size(); i++) {
                 if (methods.get(i).neutral() && Double.isNaN(base)) {

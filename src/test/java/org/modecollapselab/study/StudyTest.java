@@ -86,6 +86,17 @@ class StudyTest {
         assertTrue(Files.readString(dir.resolve("summary.md")).contains("packing m=2"));
     }
 
+    /** The cost preset times knob settings too, by either clock; a bad clock is named. */
+    @Test
+    void costTimesKnobSettingsByEitherClock() throws Exception {
+        var cases = List.of(StudyCase.named("temperature"));
+        var methods = List.of(Remedies.parse("plain"), Remedies.parse("dropout:0.2"));
+        String md = StudyCommand.cost(cases, methods, 5, org.modecollapselab.bench.StepTimer.Clock.THREAD_CPU);
+        assertTrue(md.contains("CPU time") && md.contains("| temperature | D dropout 0.2 |"), md);
+        assertEquals("--clock must be wall or cpu, was 'sundial'", assertThrows(IllegalArgumentException.class,
+                () -> StudyCommand.main(new String[] {"--preset", "cost", "--clock", "sundial"})).getMessage());
+    }
+
     /** Every argument is checked before any run trains: a bad remedy setting for one data set fails at once. */
     @Test
     void everyRunIsCheckedBeforeAnyTrains() {
