@@ -15,19 +15,39 @@ public final class StepTimer {
     private StepTimer() {
     }
 
+    /**
+     * What a timing counts: wall-clock time (the default: what a user waits), or the CPU time of the thread that
+     * runs the step — steadier on a machine that other jobs share, since waiting for a core does not count (with one
+     * OpenMP thread ND4J runs the step's ops on the calling thread).
+     */
+    public enum Clock {
+        WALL, THREAD_CPU;
+
+        long now() {
+            return this == WALL ? System.nanoTime()
+                    : java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        }
+    }
+
     /** Steps per second of {@code gan}'s step over {@code steps} steps after {@code warmup} untimed ones. */
     public static double stepsPerSecond(Gan gan, int warmup, int steps) {
+        return stepsPerSecond(gan, warmup, steps, Clock.WALL);
+    }
+
+    /** The same, timed by {@code clock}. */
+    public static double stepsPerSecond(Gan gan, int warmup, int steps, Clock clock) {
         Check.notNull("gan", gan);
+        Check.notNull("clock", clock);
         Check.atLeast("warmup", warmup, 0);
         Check.atLeast("steps", steps, 1);
         for (int i = 0; i < warmup; i++) {
             gan.step();
         }
-        long t0 = System.nanoTime();
+        long t0 = clock.now();
         for (int i = 0; i < steps; i++) {
             gan.step();
         }
-        return steps / ((System.nanoTime() - t0) / 1e9);
+        return steps / ((clock.now() - t0) / 1e9);
     }
 
     /**
@@ -35,12 +55,17 @@ public final class StepTimer {
      * and timed in turn, so that the machine's drift affects them alike.
      */
     public static double[] medians(List<Supplier<Gan>> gans, int warmup, int steps, int rounds) {
+        return medians(gans, warmup, steps, rounds, Clock.WALL);
+    }
+
+    /** The same, timed by {@code clock}. */
+    public static double[] medians(List<Supplier<Gan>> gans, int warmup, int steps, int rounds, Clock clock) {
         Check.notEmpty("gans", gans);
         Check.atLeast("rounds", rounds, 1);
         double[][] sps = new double[gans.size()][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < gans.size(); i++) {
-                sps[i][r] = stepsPerSecond(Check.notNull("gans[" + i + "]", gans.get(i).get()), warmup, steps);
+                sps[i][r] = stepsPerSecond(Check.notNull("gans[" + i + "]", gans.get(i).get()), warmup, steps, clock);
             }
         }
         double[] out = new double[gans.size()];

@@ -34,13 +34,16 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param dataType                FLOAT (fast) or DOUBLE (for gradient checks)
  * @param generatorArchitecture   how G is built ({@link Architecture#MLP}: from the MLP settings above)
  * @param discriminatorArchitecture how D is built ({@link Architecture#MLP}: from the MLP settings above)
+ * @param discriminatorDropout    probability that a hidden unit of D is dropped in D's training passes (in both
+ *                                players' updates; never when D's verdict is shown), in [0, 1); 0 for none (MLP D)
  */
 public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHidden, List<Integer> discriminatorHidden,
                         Activation generatorActivation, Activation discriminatorActivation, Init init,
                         boolean generatorBatchNorm, int discriminatorMaxout,
                         Objective objective, OptimizerSpec generatorOptimizer, OptimizerSpec discriminatorOptimizer,
                         int batchSize, int discriminatorSteps, long seed, DataType dataType,
-                        Architecture generatorArchitecture, Architecture discriminatorArchitecture) {
+                        Architecture generatorArchitecture, Architecture discriminatorArchitecture,
+                        double discriminatorDropout) {
 
     /** Distribution of the generator's input noise. */
     public enum Latent { GAUSSIAN, UNIFORM }
@@ -67,6 +70,23 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
         }
         Check.notNull("generatorArchitecture", generatorArchitecture);
         Check.notNull("discriminatorArchitecture", discriminatorArchitecture);
+        Check.inHalfOpen("discriminatorDropout", discriminatorDropout, 0, 1);
+        if (discriminatorDropout > 0 && discriminatorArchitecture != Architecture.MLP) {
+            throw new IllegalArgumentException("discriminatorDropout needs the MLP discriminator architecture (other "
+                    + "architectures bring their own), was " + discriminatorDropout + " with " + discriminatorArchitecture);
+        }
+    }
+
+    /** Without dropout in D. */
+    public GanConfig(int latentDim, Latent latent, List<Integer> generatorHidden, List<Integer> discriminatorHidden,
+                     Activation generatorActivation, Activation discriminatorActivation, Init init,
+                     boolean generatorBatchNorm, int discriminatorMaxout, Objective objective,
+                     OptimizerSpec generatorOptimizer, OptimizerSpec discriminatorOptimizer, int batchSize,
+                     int discriminatorSteps, long seed, DataType dataType, Architecture generatorArchitecture,
+                     Architecture discriminatorArchitecture) {
+        this(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation, discriminatorActivation,
+                init, generatorBatchNorm, discriminatorMaxout, objective, generatorOptimizer, discriminatorOptimizer,
+                batchSize, discriminatorSteps, seed, dataType, generatorArchitecture, discriminatorArchitecture, 0);
     }
 
     private static void checkWidths(String name, List<Integer> widths) {
@@ -231,6 +251,17 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
                 .discriminatorOptimizer(discriminatorOptimizer.withLearningRate(discriminator)).build();
     }
 
+    /** Dropout in D's hidden layers with probability {@code p} (see the record's parameter). */
+    public GanConfig withDiscriminatorDropout(double p) {
+        return toBuilder().discriminatorDropout(p).build();
+    }
+
+    /** Weight decay λ on both optimisers (see {@link OptimizerSpec}). */
+    public GanConfig withWeightDecay(double generator, double discriminator) {
+        return toBuilder().generatorOptimizer(generatorOptimizer.withWeightDecay(generator))
+                .discriminatorOptimizer(discriminatorOptimizer.withWeightDecay(discriminator)).build();
+    }
+
     public GanConfig withBatchSize(int v) {
         return toBuilder().batchSize(v).build();
     }
@@ -267,6 +298,7 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
         private DataType dataType;
         private Architecture generatorArchitecture;
         private Architecture discriminatorArchitecture;
+        private double discriminatorDropout;
 
         Builder(GanConfig c) {
             latentDim = c.latentDim;
@@ -287,6 +319,7 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
             dataType = c.dataType;
             generatorArchitecture = c.generatorArchitecture;
             discriminatorArchitecture = c.discriminatorArchitecture;
+            discriminatorDropout = c.discriminatorDropout;
         }
 
         Builder latentDim(int v) { latentDim = v; return this; }
@@ -307,12 +340,13 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
         Builder dataType(DataType v) { dataType = v; return this; }
         Builder generatorArchitecture(Architecture v) { generatorArchitecture = v; return this; }
         Builder discriminatorArchitecture(Architecture v) { discriminatorArchitecture = v; return this; }
+        Builder discriminatorDropout(double v) { discriminatorDropout = v; return this; }
 
         GanConfig build() {
             return new GanConfig(latentDim, latent, generatorHidden, discriminatorHidden, generatorActivation,
                     discriminatorActivation, init, generatorBatchNorm, discriminatorMaxout, objective, generatorOptimizer,
                     discriminatorOptimizer, batchSize, discriminatorSteps, seed, dataType, generatorArchitecture,
-                    discriminatorArchitecture);
+                    discriminatorArchitecture, discriminatorDropout);
         }
     }
 }

@@ -8,7 +8,7 @@ import org.modecollapselab.nn.Network;
 /**
  * The default {@link Architecture}: G is an MLP {@code inputs → generatorHidden → outputs} with the generator's
  * activation and optional batch normalisation, D an MLP {@code inputs → discriminatorHidden → outputs} with the
- * discriminator's activation and maxout pieces; linear outputs; the configuration's initialisation and data type.
+ * discriminator's activation, maxout pieces and dropout; linear outputs; the configuration's initialisation and data type.
  */
 enum MlpArchitecture implements Architecture {
     INSTANCE;
@@ -19,7 +19,7 @@ enum MlpArchitecture implements Architecture {
                 ? new MlpSpec(inputs, c.generatorHidden(), outputs, c.generatorActivation(), Activation.IDENTITY,
                         c.init(), c.generatorBatchNorm(), 1)
                 : new MlpSpec(inputs, c.discriminatorHidden(), outputs, c.discriminatorActivation(),
-                        Activation.IDENTITY, c.init(), false, c.discriminatorMaxout());
+                        Activation.IDENTITY, c.init(), false, c.discriminatorMaxout(), c.discriminatorDropout());
         return new Mlp(spec, c.dataType(), seed);
     }
 

@@ -94,10 +94,14 @@ public final class Gan implements Sampler {
         int gInputs = config.latentDim();
         int dOutputs = 1;
         int[] widthBefore = new int[remedies.size()];
+        int[] codeColumn = new int[remedies.size()];
+        int[] outputColumn = new int[remedies.size()];
         int dInputs = dim;
         for (int i = 0; i < remedies.size(); i++) {
             Remedy r = remedies.get(i);
             widthBefore[i] = dInputs;
+            codeColumn[i] = gInputs;
+            outputColumn[i] = dOutputs;
             dInputs = Check.atLeast("D input width after " + r.label(), r.discriminatorInputWidth(dInputs), 1);
             gInputs += Check.atLeast("generatorInputExtra of " + r.label(), r.generatorInputExtra(), 0);
             dOutputs += Check.atLeast("discriminatorOutputExtra of " + r.label(), r.discriminatorOutputExtra(), 0);
@@ -116,7 +120,7 @@ public final class Gan implements Sampler {
             // The first remedy gets the GAN's seed, each further one a distinct seed of its own.
             long seed = i == 0 ? config.seed() : new SplittableRandom(config.seed() + i).nextLong();
             StepHook h = r.start(new Setup(config, dim, data.classes(), widthBefore[i], generator, discriminator,
-                    seed, data.classes() > 0 ? data.classWeights() : new double[0]));
+                    seed, data.classes() > 0 ? data.classWeights() : new double[0], codeColumn[i], outputColumn[i]));
             if (h == null) {
                 throw new IllegalStateException("remedy " + r.label() + " created no state (start returned null)");
             }
@@ -318,8 +322,8 @@ public final class Gan implements Sampler {
             }
             fakeSamples = shown;
         }
-        Applied[] realSeen = toDiscriminator(real.x(), real.labels());
-        Applied[] fakeSeen = toDiscriminator(fakeSamples, latent.labels());
+        Applied[] realSeen = toDiscriminator(real.x(), real.labels(), false);
+        Applied[] fakeSeen = toDiscriminator(fakeSamples, latent.labels(), true);
         INDArray realIn = seen(realSeen, real.x());
         INDArray fakeIn = seen(fakeSeen, fakeSamples);
         // One forward pass over real and fake together: rows [0, nr) real, [nr, nr + nf) fake.
@@ -365,7 +369,7 @@ public final class Gan implements Sampler {
         Network opponent = opponent(context);
         Batch latent = latent(b, noiseRng, null);
         Network.Pass gPass = generator.forward(latent.x());
-        Applied[] fakeSeen = toDiscriminator(gPass.output(), latent.labels());
+        Applied[] fakeSeen = toDiscriminator(gPass.output(), latent.labels(), true);
         Network.Pass dPass = opponent.forward(seen(fakeSeen, gPass.output()));
         double[] lf = firstColumn(dPass.output());
         double[] gl = new double[lf.length];
@@ -497,13 +501,16 @@ public final class Gan implements Sampler {
     private record Applied(InputTransform.Applied applied) {
     }
 
-    /** Samples as D sees them: through each hook's transform, in order (empty when no hook has one). */
-    private Applied[] toDiscriminator(INDArray samples, int[] labels) {
+    /**
+     * Samples as D sees them: through each hook's transform, in order (empty when no hook has one);
+     * {@code generated} tells the transforms whether the samples are G's.
+     */
+    private Applied[] toDiscriminator(INDArray samples, int[] labels, boolean generated) {
         Applied[] out = new Applied[transforms.length];
         INDArray x = samples;
         int[] l = labels;
         for (int i = 0; i < transforms.length; i++) {
-            InputTransform.Applied a = transforms[i].apply(x, l);
+            InputTransform.Applied a = transforms[i].apply(x, l, generated);
             out[i] = new Applied(a);
             if (l != null && a.output().rows() != l.length) {
                 l = null;   // rows regrouped (packs): labels no longer belong to rows

@@ -1,6 +1,7 @@
 package org.modecollapselab.nn;
 
 import java.util.SplittableRandom;
+import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,15 +37,21 @@ public final class Mlp implements SecondOrder {
     private final INDArray[] gBeta;
     private final long[] wOffset;
     private final long[] bOffset;
+    /** Draws the dropout masks of training passes (unused without dropout). */
+    private final SplittableRandom maskRng;
     private INDArray ones;
+
+    /** Tells the dropout masks' random stream apart from the weights'. */
+    private static final long MASK_SALT = 0xD80F0D7L;
 
     /**
      * The arrays a forward pass keeps for its backward pass, per layer: its input, its linear output (before
      * maxout), its maxout value (before normalisation), its normalised value x̂ and 1/σ (batch-normalised layers),
-     * and its output. Entries that a layer does not have are null.
+     * its output (before dropout), and its dropout mask (kept units 1/(1 − p), dropped 0; the next layer's input is
+     * output ⊙ mask). Entries that a layer does not have are null.
      */
     public record Pass(INDArray[] inputs, INDArray[] linear, INDArray[] maxed, INDArray[] normalised,
-                       INDArray[] invStd, INDArray[] outputs) implements Network.Pass {
+                       INDArray[] invStd, INDArray[] outputs, INDArray[] masks) implements Network.Pass {
         @Override
         public INDArray input() {
             return inputs[0];
@@ -56,7 +63,7 @@ public final class Mlp implements SecondOrder {
             return outputs[outputs.length - 1];
         }
 
-        /** The last hidden layer's output. */
+        /** The last hidden layer's output (before any dropout). */
         @Override
         public INDArray features() {
             if (outputs.length < 2) {
@@ -71,13 +78,18 @@ public final class Mlp implements SecondOrder {
         }
     }
 
-    /** A new network with weights drawn from {@code seed} by the spec's initialisation scheme. */
+    /**
+     * A new network with weights drawn from {@code seed} by the spec's initialisation scheme (and, with dropout, its
+     * training passes' masks from a stream of the same seed).
+     */
     public Mlp(MlpSpec spec, DataType dataType, long seed) {
-        this(spec, dataType, Nd4j.create(initialParameters(spec, seed), new long[] {spec.parameterCount()}, dataType));
+        this(spec, dataType, Nd4j.create(initialParameters(spec, seed), new long[] {spec.parameterCount()}, dataType),
+                new SplittableRandom(seed ^ MASK_SALT));
     }
 
-    private Mlp(MlpSpec spec, DataType dataType, INDArray flatParams) {
+    private Mlp(MlpSpec spec, DataType dataType, INDArray flatParams, SplittableRandom maskRng) {
         this.spec = spec;
+        this.maskRng = maskRng;
         this.dataType = dataType;
         this.params = flatParams;
         this.grads = Nd4j.zeros(dataType, spec.parameterCount());
@@ -161,7 +173,8 @@ public final class Mlp implements SecondOrder {
     public String describe() {
         return "MLP " + spec.inputs() + " → " + spec.hidden() + " → " + spec.outputs() + ", "
                 + spec.hiddenActivation() + (spec.batchNorm() ? ", batch norm" : "")
-                + (spec.maxoutPieces() > 1 ? ", maxout " + spec.maxoutPieces() : "");
+                + (spec.maxoutPieces() > 1 ? ", maxout " + spec.maxoutPieces() : "")
+                + (spec.dropout() > 0 ? ", dropout " + spec.dropout() : "");
     }
 
     @Override
@@ -189,9 +202,10 @@ public final class Mlp implements SecondOrder {
         return b[i];
     }
 
+    /** An independent copy; with dropout its masks come from a stream split off this network's. */
     @Override
     public Mlp copy() {
-        return new Mlp(spec, dataType, params.dup());
+        return new Mlp(spec, dataType, params.dup(), maskRng.split());
     }
 
     @Override
@@ -208,8 +222,22 @@ public final class Mlp implements SecondOrder {
         grads.assign(0);
     }
 
+    /**
+     * A training pass: with dropout, each hidden unit's output is dropped with probability p (a fresh mask per
+     * pass, kept in the pass for its backward pass). Without dropout it is the same as an inference pass.
+     */
     @Override
     public Pass forward(INDArray x) {
+        return forward(x, true);
+    }
+
+    /** An inference pass: no dropout. */
+    @Override
+    public INDArray output(INDArray x) {
+        return forward(x, false).output();
+    }
+
+    private Pass forward(INDArray x, boolean training) {
         if (x.rank() != 2 || x.columns() != spec.inputs()) {
             throw new IllegalArgumentException("x must have shape [batch, " + spec.inputs() + "], was "
                     + java.util.Arrays.toString(x.shape()));
@@ -224,6 +252,7 @@ public final class Mlp implements SecondOrder {
         INDArray[] xhat = new INDArray[n];
         INDArray[] inv = new INDArray[n];
         INDArray[] outs = new INDArray[n];
+        INDArray[] masks = new INDArray[n];
         INDArray h = x;
         for (int i = 0; i < n; i++) {
             ins[i] = h;
@@ -249,18 +278,28 @@ public final class Mlp implements SecondOrder {
             boolean keep = p > 1 && !spec.normalised(i) && spec.activation(i) != Activation.IDENTITY;
             h = spec.activation(i).forwardInPlace(keep ? pre.dup() : pre);
             outs[i] = h;
+            if (training && spec.droppedOut(i)) {
+                masks[i] = mask(h.rows(), h.columns());
+                h = h.mul(masks[i]);
+            }
         }
-        return new Pass(ins, lins, maxed, xhat, inv, outs);
+        return new Pass(ins, lins, maxed, xhat, inv, outs, masks);
+    }
+
+    /** A dropout mask [rows, cols]: 1/(1 − p) for a kept unit, 0 for a dropped one, drawn from the mask stream. */
+    private INDArray mask(long rows, long cols) {
+        double p = spec.dropout();
+        double keep = 1 / (1 - p);
+        double[] m = new double[(int) (rows * cols)];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = maskRng.nextDouble() < p ? 0 : keep;
+        }
+        return NdArrays.of(m, rows, cols, dataType);
     }
 
     /** The linear output [batch, pieces·units] viewed as [batch, pieces, units]. */
     private static INDArray pieces(INDArray linear, int p) {
         return linear.reshape('c', linear.rows(), p, linear.columns() / p);
-    }
-
-    @Override
-    public INDArray output(INDArray x) {
-        return forward(x).output();
     }
 
     /**
@@ -278,6 +317,9 @@ public final class Mlp implements SecondOrder {
                              boolean needInputGradient) {
         INDArray g = gradOutput;
         for (int i = fromLayer; i >= 0; i--) {
+            if (i < fromLayer && pass.masks()[i] != null) {
+                g = g.mul(pass.masks()[i]);   // ∂/∂(layer i's output) from ∂/∂(the next layer's input)
+            }
             INDArray gPre = spec.activation(i).backward(pass.outputs()[i], g);
             if (spec.normalised(i)) {
                 INDArray xhat = pass.normalised()[i];
@@ -334,11 +376,12 @@ public final class Mlp implements SecondOrder {
 
     // ---------------------------------------------------------------- second order (exact unrolling)
 
-    /** Whether {@link #curvatureProducts} applies: no batch normalisation, and every activation piecewise linear
-     * (identity, ReLU, leaky ReLU, with or without maxout), so that its second derivative is zero almost everywhere. */
+    /** Whether {@link #curvatureProducts} applies: no batch normalisation, no dropout, and every activation piecewise
+     * linear (identity, ReLU, leaky ReLU, with or without maxout), so that its second derivative is zero almost
+     * everywhere. */
     @Override
     public boolean piecewiseLinear() {
-        if (spec.batchNorm()) {
+        if (spec.batchNorm() || spec.dropout() > 0) {
             return false;
         }
         for (int i = 0; i < spec.layers(); i++) {
@@ -427,6 +470,9 @@ public final class Mlp implements SecondOrder {
         if (spec.batchNorm()) {
             return "batch normalisation (its batch statistics couple the rows, and the product ignores them)";
         }
+        if (spec.dropout() > 0) {
+            return "dropout (a random mask per pass: the product would differentiate another network)";
+        }
         for (int i = 0; i < spec.layers(); i++) {
             Activation a = spec.activation(i);
             if (a != Activation.IDENTITY && a != Activation.RELU && a != Activation.LEAKY_RELU) {
@@ -439,7 +485,7 @@ public final class Mlp implements SecondOrder {
 
     private void requirePiecewiseLinear(String what) {
         if (!piecewiseLinear()) {
-            throw new IllegalStateException(what + " needs a network without batch norm and with "
+            throw new IllegalStateException(what + " needs a network without batch norm or dropout and with "
                     + "piecewise-linear activations (IDENTITY, RELU, LEAKY_RELU, with or without maxout), was " + spec
                     + ": " + unsupportedLayers());
         }

@@ -16,14 +16,23 @@ import org.modecollapselab.util.Check;
  *                         (Ioffe and Szegedy 2015; batch statistics, scale 1 and shift 0 at the start)
  * @param maxoutPieces     linear pieces per hidden unit, the unit's value being their maximum (Goodfellow et al.
  *                         2013); 1 for a plain layer
+ * @param dropout          probability that a hidden unit's output is dropped in a training pass (Srivastava et al.
+ *                         2014; inverted dropout: kept outputs are scaled by 1/(1 − p), so inference needs no
+ *                         rescaling), in [0, 1); 0 for none
  */
 public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation,
-                      Activation outputActivation, Init init, boolean batchNorm, int maxoutPieces) {
+                      Activation outputActivation, Init init, boolean batchNorm, int maxoutPieces, double dropout) {
 
     /** A plain MLP: no batch normalisation, no maxout. */
     public MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation,
                    Activation outputActivation, Init init) {
-        this(inputs, hidden, outputs, hiddenActivation, outputActivation, init, false, 1);
+        this(inputs, hidden, outputs, hiddenActivation, outputActivation, init, false, 1, 0);
+    }
+
+    /** Without dropout. */
+    public MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation,
+                   Activation outputActivation, Init init, boolean batchNorm, int maxoutPieces) {
+        this(inputs, hidden, outputs, hiddenActivation, outputActivation, init, batchNorm, maxoutPieces, 0);
     }
 
     public MlpSpec {
@@ -39,6 +48,7 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
         Check.notNull("outputActivation", outputActivation);
         Check.notNull("init", init);
         Check.atLeast("maxoutPieces", maxoutPieces, 1);
+        Check.inHalfOpen("dropout", dropout, 0, 1);
     }
 
     public static MlpSpec of(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation,
@@ -77,6 +87,11 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
     /** Whether layer {@code i} is batch-normalised (hidden layers only). */
     public boolean normalised(int i) {
         return batchNorm && isHidden(i);
+    }
+
+    /** Whether layer {@code i}'s output is dropped out in training passes (hidden layers, dropout &gt; 0). */
+    public boolean droppedOut(int i) {
+        return dropout > 0 && isHidden(i);
     }
 
     /** Width of layer {@code i}'s linear part: its units times their maxout pieces. */

@@ -52,10 +52,16 @@ public interface Network {
         gradients().assign(0);
     }
 
-    /** Forward pass; keep the result for {@link #backward}. */
+    /**
+     * A training pass; keep the result for {@link #backward}. Networks with dropout draw their masks here (and keep
+     * them in the pass).
+     */
     Pass forward(INDArray x);
 
-    /** The output for {@code x}, without keeping anything for a backward pass. */
+    /**
+     * The output for {@code x} as at inference (no dropout), without keeping anything for a backward pass; for
+     * networks without dropout the same as {@code forward(x).output()}.
+     */
     default INDArray output(INDArray x) {
         return forward(x).output();
     }

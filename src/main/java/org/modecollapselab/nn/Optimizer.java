@@ -12,6 +12,7 @@ public final class Optimizer {
     private final INDArray params;
     private final INDArray grads;
     private final GradientUpdater<?> updater;
+    private final double weightDecay;
     private int iteration;
 
     public Optimizer(OptimizerSpec spec, Network net) {
@@ -33,11 +34,18 @@ public final class Optimizer {
         long stateSize = spec.toUpdater().stateSize(n);
         INDArray state = stateSize == 0 ? null : Nd4j.zeros(params.dataType(), 1, stateSize);
         this.updater = spec.toUpdater().instantiate(state, true);
+        this.weightDecay = spec.weightDecay();
     }
 
-    /** Turns the accumulated gradient into an update, applies it, and clears the gradient. */
+    /**
+     * Turns the accumulated gradient (plus λ·θ with weight decay λ) into an update, applies it, and clears the
+     * gradient.
+     */
     public void step() {
         INDArray g = grads;
+        if (weightDecay > 0) {
+            Nd4j.getBlasWrapper().level1().axpy(g.length(), weightDecay, params, g);
+        }
         updater.applyUpdater(g, iteration, 0);
         params.subi(g);
         g.assign(0);

@@ -16,6 +16,15 @@ public interface InputTransform {
      */
     Applied apply(INDArray x, int[] labels);
 
+    /**
+     * The step's entry point: {@code generated} says whether x is a generated batch (G's samples) or a real one,
+     * for transforms that treat them differently (noise on G's output). Default: {@link #apply(INDArray, int[])}
+     * for both.
+     */
+    default Applied apply(INDArray x, int[] labels, boolean generated) {
+        return apply(x, labels);
+    }
+
     /** Whether {@link Applied#backward} accumulates gradients for parameters of the transform's own. */
     default boolean trainable() {
         return false;

@@ -17,17 +17,25 @@ import org.modecollapselab.nn.Network;
  *                      remedy, so that two remedies never share a random stream
  * @param classWeights  each class's share of the data ({@code DataSource.classWeights()}; empty when the data has no
  *                      labels), for remedies that draw classes as often as the data has them (a conditional GAN)
+ * @param codeColumn    the first column of G's input that holds this remedy's codes ({@link Remedy#generatorInputExtra}
+ *                      columns from here; the noise and earlier remedies' codes come before)
+ * @param outputColumn  the first of D's outputs that belongs to this remedy ({@link Remedy#discriminatorOutputExtra}
+ *                      columns from here; column 0 is the one the objective reads)
  */
 public record Setup(GanConfig config, int dataDimension, int classes, int inputWidth, Network generator,
-                    Network discriminator, long seed, double[] classWeights) {
+                    Network discriminator, long seed, double[] classWeights, int codeColumn, int outputColumn) {
     public Setup {
         classWeights = classWeights == null ? new double[0] : classWeights.clone();
     }
 
-    /** A set-up with equal class weights (1/classes each; none when {@code classes} is 0). */
+    /**
+     * A set-up with equal class weights (1/classes each; none when {@code classes} is 0), for a remedy that is the
+     * only one with codes and extra outputs: its codes follow the noise, its outputs D's first.
+     */
     public Setup(GanConfig config, int dataDimension, int classes, int inputWidth, Network generator,
                  Network discriminator, long seed) {
-        this(config, dataDimension, classes, inputWidth, generator, discriminator, seed, equal(classes));
+        this(config, dataDimension, classes, inputWidth, generator, discriminator, seed, equal(classes),
+                config.latentDim(), 1);
     }
 
     private static double[] equal(int classes) {

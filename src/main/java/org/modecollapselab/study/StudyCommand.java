@@ -17,6 +17,7 @@ import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.remedy.catalog.ObjectiveSetting;
 import org.modecollapselab.remedy.catalog.Objectives;
+import org.modecollapselab.knob.KnobSetting;
 import org.modecollapselab.remedy.catalog.Remedies;
 import org.modecollapselab.util.AtomicFiles;
 import org.modecollapselab.util.Check;
@@ -63,6 +64,7 @@ public final class StudyCommand {
                 + "  --resume           keep the runs already in DIR/runs.csv and run only the missing ones\n"
                 + "  --preset P         remedies (default) | pacgan-table1 (PacGAN's Table 1) | cost (speed of each "
                 + "remedy)\n"
+                + "  --clock wall|cpu   cost: wall-clock time (default) or the step thread's CPU time (shared machines)\n"
                 + "  --summarise CSV    summary and charts of finished runs (a runs.csv), no training";
     }
 
@@ -86,6 +88,7 @@ public final class StudyCommand {
         Path summarise = null;
         boolean resume = false;
         Integer samples = null;
+        StepTimer.Clock clock = StepTimer.Clock.WALL;
         for (int i = 0; i < args.length; i++) {
             String a = Check.notNull("args[" + i + "]", args[i]);
             if (a.equals("-h") || a.equals("--help")) {
@@ -114,6 +117,11 @@ public final class StudyCommand {
                 case "--preset" -> preset = v;
                 case "--summarise" -> summarise = Path.of(v);
                 case "--samples" -> samples = integer(a, v);
+                case "--clock" -> clock = switch (v) {
+                    case "wall" -> StepTimer.Clock.WALL;
+                    case "cpu" -> StepTimer.Clock.THREAD_CPU;
+                    default -> throw new IllegalArgumentException("--clock must be wall or cpu, was '" + v + "'");
+                };
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
             }
         }
@@ -148,7 +156,7 @@ public final class StudyCommand {
             List<Method> methods = methods(objectives, objectives != null && !remediesGiven ? List.of("plain")
                     : remedies);
             System.out.println(cost(datasets.stream().map(StudyCase::named).toList(), methods,
-                    steps == null ? 400 : steps));
+                    steps == null ? 400 : steps, clock));
             return 0;
         }
         NamedPlan plan = new NamedPlan(preset, datasets, objectives != null && !remediesGiven ? List.of("plain") : remedies,
@@ -299,27 +307,49 @@ public final class StudyCommand {
         return m instanceof ObjectiveSetting.WithObjective w ? w.setting().configure(config) : config;
     }
 
+    /** Whether {@code cost} can time the method: one GAN with fixed remedies, or the plain GAN with a knob set. */
+    private static boolean timesOneGan(Method m) {
+        return m instanceof KnobSetting || oneGan(m) != null;
+    }
+
+    /** The one GAN {@code cost} times for a method on a case, seed 1. */
+    private static Gan oneGan(StudyCase c, Method m) {
+        if (m instanceof KnobSetting k) {
+            return Gan.create(c.data(), k.configure(c.config().withSeed(1)));
+        }
+        return Gan.create(c.data(), configure(m, c.config()).withSeed(1), oneGan(m).remedies());
+    }
+
     /**
      * The cost of each method: steps/s of its training step relative to the baseline's on the same data set and
      * preset (seed 1; 100 warm-up steps, then {@code steps} timed steps, three rounds with the methods alternated;
      * the median round; {@link StepTimer}). A benchmark, not a test: it prints a Markdown table.
      */
     public static String cost(List<StudyCase> cases, List<Method> methods, int steps) {
-        List<String> skipped = methods.stream().filter(m -> oneGan(m) == null).map(Method::label).toList();
-        methods = methods.stream().filter(m -> oneGan(m) != null).toList();
+        return cost(cases, methods, steps, StepTimer.Clock.WALL);
+    }
+
+    /** The same, timed by {@code clock} (the step thread's CPU time is steadier on a shared machine). */
+    public static String cost(List<StudyCase> cases, List<Method> methods, int steps, StepTimer.Clock clock) {
+        Check.notNull("cases", cases);
+        Check.notNull("methods", methods);
+        Check.atLeast("steps", steps, 1);
+        Check.notNull("clock", clock);
+        List<String> skipped = methods.stream().filter(m -> !timesOneGan(m)).map(Method::label).toList();
+        methods = methods.stream().filter(StudyCommand::timesOneGan).toList();
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("cost times one GAN's step with fixed remedies; every method given ("
                     + String.join(", ", skipped) + ") trains several GANs or builds its remedies per data set");
         }
-        StringBuilder sb = new StringBuilder("| data set | remedy | steps/s (median of 3) | relative to plain |\n"
+        StringBuilder sb = new StringBuilder("| data set | remedy | steps/s (median of 3" + (clock == StepTimer.Clock.WALL
+                ? "" : ", CPU time") + ") | relative to plain |\n"
                 + "|---|---|---|---|\n");
         for (StudyCase c : cases) {
             for (Method m : methods) {
                 m.check(c.data(), c.config());
             }
-            List<Supplier<Gan>> gans = methods.stream().<Supplier<Gan>>map(m -> () -> Gan.create(c.data(),
-                    configure(m, c.config()).withSeed(1), oneGan(m).remedies())).toList();
-            double[] sps = StepTimer.medians(gans, 100, steps, 3);
+            List<Supplier<Gan>> gans = methods.stream().<Supplier<Gan>>map(m -> () -> oneGan(c, m)).toList();
+            double[] sps = StepTimer.medians(gans, 100, steps, 3, clock);
             double base = Double.NaN;
             for (int i = 0; i < methods.size(); i++) {
                 if (methods.get(i).neutral() && Double.isNaN(base)) {

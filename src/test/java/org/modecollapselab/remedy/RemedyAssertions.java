@@ -98,6 +98,29 @@ public final class RemedyAssertions {
                 + ":" + log);
     }
 
+    /** Plain-GAN temperature runs' modes covered by "steps:seeds", shared by the remedies' tests. */
+    private static final java.util.Map<String, Double> PLAIN_TEMPERATURE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Mean modes covered (of 2) on the temperature collapse preset over seeds 1..{@code seeds}, {@code steps} steps
+     * each ({@code SeedStudy}: 3σ, ≥ 5% of 500 samples per mode), for {@code method} and for the plain GAN (cached):
+     * {plain, method}. Prints both tables.
+     */
+    public static double[] temperatureModes(Method method, int seeds, int steps) {
+        var data = org.modecollapselab.data.TemperatureData.aliceSpringsAndSouthPole();
+        var th = org.modecollapselab.metric.CoverageThresholds.standard();
+        double plain = PLAIN_TEMPERATURE.computeIfAbsent(steps + ":" + seeds, k -> {
+            var t = org.modecollapselab.study.SeedStudy.run(data, GanConfig.temperatureCollapse(), "plain", seeds,
+                    steps, th);
+            System.out.println(t.printAll());
+            return t.intColumn("modes_covered").mean();
+        });
+        var t = org.modecollapselab.study.SeedStudy.run(data, GanConfig.temperatureCollapse(), method, method.label(),
+                seeds, steps, th);
+        System.out.println(t.printAll());
+        return new double[] {plain, t.intColumn("modes_covered").mean()};
+    }
+
     /** Plain-GAN ring runs by "steps:seed", shared by the remedies' tests (a run is deterministic). */
     private static final java.util.Map<String, Study.Run> PLAIN_RING = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -27,8 +27,8 @@ class StudyTest {
         assertEquals("hybrid FM w=0.5", Remedies.parse("hybrid").label());
         assertEquals("minibatch B=8", Remedies.parse("minibatch").label());
         assertEquals(1, ((Method.OneGan) Remedies.parse("packing:2")).remedies().size());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Remedies.parse("dropout")).getMessage()
-                .contains("was 'dropout'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Remedies.parse("dropconnect")).getMessage()
+                .contains("was 'dropconnect'"));
         assertEquals("packSize must be >= 1, was 0",
                 assertThrows(IllegalArgumentException.class, () -> Remedies.parse("packing:0")).getMessage());
         assertEquals("remedy 'unrolled:x' must have a number after ':', was 'x'",
@@ -84,6 +84,17 @@ class StudyTest {
         assertEquals(4, runs.rowCount());
         assertEquals(List.of("yes", "yes", "no", "no"), runs.stringColumn("baseline").asList());
         assertTrue(Files.readString(dir.resolve("summary.md")).contains("packing m=2"));
+    }
+
+    /** The cost preset times knob settings too, by either clock; a bad clock is named. */
+    @Test
+    void costTimesKnobSettingsByEitherClock() throws Exception {
+        var cases = List.of(StudyCase.named("temperature"));
+        var methods = List.of(Remedies.parse("plain"), Remedies.parse("dropout:0.2"));
+        String md = StudyCommand.cost(cases, methods, 5, org.modecollapselab.bench.StepTimer.Clock.THREAD_CPU);
+        assertTrue(md.contains("CPU time") && md.contains("| temperature | D dropout 0.2 |"), md);
+        assertEquals("--clock must be wall or cpu, was 'sundial'", assertThrows(IllegalArgumentException.class,
+                () -> StudyCommand.main(new String[] {"--preset", "cost", "--clock", "sundial"})).getMessage());
     }
 
     /** Every argument is checked before any run trains: a bad remedy setting for one data set fails at once. */

@@ -14,6 +14,14 @@ import org.modecollapselab.remedy.replay.ExperienceReplay;
 import org.modecollapselab.remedy.snapshots.SnapshotSubstitution;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.remedy.clipping.WeightClipping;
+import org.modecollapselab.knob.Knob;
+import org.modecollapselab.knob.KnobSetting;
+import org.modecollapselab.remedy.infogan.InfoGan;
+import org.modecollapselab.remedy.labelsmoothing.LabelSmoothing;
+import org.modecollapselab.remedy.modeseeking.ModeSeeking;
+import org.modecollapselab.remedy.noise.GeneratorNoise;
+import org.modecollapselab.remedy.noise.InstanceNoise;
+import org.modecollapselab.remedy.spectralnorm.SpectralNormalisation;
 import org.modecollapselab.remedy.featurematching.FeatureMatching;
 import org.modecollapselab.remedy.gradientpenalty.GradientPenalty;
 import org.modecollapselab.remedy.minibatch.MinibatchDiscrimination;
@@ -33,7 +41,15 @@ import org.modecollapselab.remedy.unrolled.Unrolling;
  * {@code adagan[:T]} (T generators, default 3); {@code per-class[:k]} (one GAN per class, or per k groups of
  * classes); {@code cgan} (the conditional GAN for the data set's classes); {@code gradient-penalty[:λ]} (two-sided, default λ = 10, on any objective) and
  * {@code weight-clipping[:c]} (default c = 0.01) — the Lipschitz constraints that {@link Objectives}' WGAN settings
- * bundle with the critic.
+ * bundle with the critic;  * {@code infogan[:K]} (a categorical code of K values, default 8, λ = 1);
+ * {@code instance-noise[:σ]} (default σ = 0.5, annealed to 0 over 1,000 steps); {@code label-smoothing[:t]} (real
+ * target, default 0.9); {@code g-input-noise[:σ]} (2 extra noise inputs of G, default σ = 1, annealed over 1,000
+ * steps); {@code g-output-noise[:σ]} (default σ = 0.5, annealed over 1,000 steps); {@code msgan[:λ]} (default
+ * λ = 1); {@code spectral-norm}. Knobs of the configuration (the plain GAN with one setting changed):
+ * {@code dropout[:p]} (D's dropout, default 0.3), {@code weight-decay[:λ]} (both players, default 10⁻³),
+ * {@code d-weight-decay[:λ]}, {@code lr-ratio[:r]} (D's learning rate ÷ G's, default 2), {@code lr[:η]},
+ * {@code beta1[:β]}, {@code g-width[:w]}, {@code d-width[:w]}, {@code g-depth[:n]}, {@code d-depth[:n]}
+ * (defaults: see {@link #KNOB_DEFAULTS}).
  */
 public final class Remedies {
     private Remedies() {
@@ -48,6 +64,15 @@ public final class Remedies {
         /** @param arg the text after ':', or null for the default */
         Method parse(String arg);
     }
+
+    /** Steps over which the catalog's noise remedies anneal σ to 0. */
+    public static final int NOISE_ANNEAL = 1000;
+
+    /** Each knob's value when named without one. */
+    public static final java.util.Map<Knob, Double> KNOB_DEFAULTS = java.util.Map.of(
+            Knob.DISCRIMINATOR_DROPOUT, 0.3, Knob.WEIGHT_DECAY, 1e-3, Knob.DISCRIMINATOR_WEIGHT_DECAY, 1e-3,
+            Knob.LEARNING_RATE_RATIO, 2.0, Knob.LEARNING_RATE, 1e-3, Knob.BETA1, 0.5, Knob.GENERATOR_WIDTH, 64.0,
+            Knob.DISCRIMINATOR_WIDTH, 64.0, Knob.GENERATOR_DEPTH, 2.0, Knob.DISCRIMINATOR_DEPTH, 2.0);
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("plain", null, arg -> Method.plain()),
@@ -67,7 +92,32 @@ public final class Remedies {
             new Entry("gradient-penalty", "λ", arg -> Method.of(GradientPenalty.of(number(arg,
                     GradientPenalty.PAPER_LAMBDA)))),
             new Entry("weight-clipping", "c", arg -> Method.of(new WeightClipping(number(arg,
-                    WeightClipping.PAPER_CLIP)))));
+                    WeightClipping.PAPER_CLIP)))),
+            new Entry("infogan", "K", arg -> Method.of(InfoGan.categorical(integer(arg, 8)))),
+            new Entry("instance-noise", "σ", arg -> Method.of(InstanceNoise.annealed(number(arg, 0.5), NOISE_ANNEAL))),
+            new Entry("label-smoothing", "t", arg -> Method.of(new LabelSmoothing(number(arg, 0.9)))),
+            new Entry("g-input-noise", "σ", arg -> Method.of(GeneratorNoise.input(number(arg, 1.0), NOISE_ANNEAL, 2))),
+            new Entry("g-output-noise", "σ", arg -> Method.of(GeneratorNoise.output(number(arg, 0.5), NOISE_ANNEAL))),
+            new Entry("msgan", "λ", arg -> Method.of(new ModeSeeking(number(arg, 1.0)))),
+            new Entry("spectral-norm", null, arg -> Method.of(SpectralNormalisation.on())),
+            knob(Knob.DISCRIMINATOR_DROPOUT, "p"),
+            knob(Knob.WEIGHT_DECAY, "λ"),
+            knob(Knob.DISCRIMINATOR_WEIGHT_DECAY, "λ"),
+            knob(Knob.LEARNING_RATE_RATIO, "r"),
+            knob(Knob.LEARNING_RATE, "η"),
+            knob(Knob.BETA1, "β"),
+            knob(Knob.GENERATOR_WIDTH, "w"),
+            knob(Knob.DISCRIMINATOR_WIDTH, "w"),
+            knob(Knob.GENERATOR_DEPTH, "n"),
+            knob(Knob.DISCRIMINATOR_DEPTH, "n"));
+
+    private static Entry knob(Knob k, String argument) {
+        return new Entry(k.id(), argument, arg -> new KnobSetting(k, number(arg, KNOB_DEFAULTS.get(k))));
+    }
+
+    /** The remedies of issue 11's section 2 (InfoGAN, noise, smoothing, diversity, spectral norm) and two knobs. */
+    public static final List<String> REMEDIES_III = List.of("plain", "infogan", "instance-noise", "label-smoothing",
+            "g-input-noise", "g-output-noise", "msgan", "spectral-norm", "dropout", "weight-decay");
 
     /** The default line-up of the study command. */
     public static final List<String> DEFAULTS = List.of("plain", "minibatch", "feature-matching", "hybrid",

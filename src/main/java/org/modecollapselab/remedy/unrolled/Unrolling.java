@@ -106,6 +106,10 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
             throw new IllegalArgumentException("discriminatorActivation must be piecewise linear (IDENTITY, RELU, "
                     + "LEAKY_RELU) for exact unrolling, was " + a + " (use Mode.FIRST_ORDER)");
         }
+        if (config.discriminatorDropout() > 0) {
+            throw new IllegalArgumentException("discriminatorDropout must be 0 for exact unrolling (its curvature "
+                    + "products have no dropout masks), was " + config.discriminatorDropout() + " (use Mode.FIRST_ORDER)");
+        }
         if (!config.objective().hasCurvature()) {
             throw new IllegalArgumentException("objective must have a discriminator curvature for exact unrolling, "
                     + "was " + config.objective().label() + " (use Mode.FIRST_ORDER)");
