@@ -9,6 +9,7 @@ import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.OptimizerSpec;
+import org.modecollapselab.util.Check;
 
 /**
  * Times the training step for {@code environment/bench}: {@code java … GanBenchmark <case> <warmupSteps> <steps>}
@@ -25,32 +26,43 @@ public final class GanBenchmark {
     }
 
     /** The configuration of a benchmark case. */
-    public static GanConfig config(String name) {
+    public static GanConfig config(String benchmark) {
+        String name = Check.notNull("benchmark", benchmark);
         return switch (name) {
             case "temperature" -> GanConfig.temperatureCollapse().withGeneratorHidden(64, 64)
                     .withDiscriminatorHidden(64, 64).withBatchSize(256).withGeneratorOptimizer(OptimizerSpec.adam(1e-3))
                     .withDiscriminatorOptimizer(OptimizerSpec.adam(1e-3));
             case "ring" -> GanConfig.pacgan2d();
-            default -> throw new IllegalArgumentException("case must be one of [temperature, ring], was '" + name + "'");
+            default -> throw new IllegalArgumentException("benchmark must be one of temperature, ring; was '" + name
+                    + "'");
         };
     }
 
     /** The data of a benchmark case. */
-    public static DataSource data(String name) {
-        config(name);
-        return name.equals("ring") ? GaussianMixture.pacganRing() : TemperatureData.aliceSpringsAndSouthPole();
+    public static DataSource data(String benchmark) {
+        config(benchmark);
+        return benchmark.equals("ring") ? GaussianMixture.pacganRing() : TemperatureData.aliceSpringsAndSouthPole();
     }
 
     public static void main(String[] args) throws Exception {
+        Check.noNulls("args", args);
         if (args.length != 3) {
-            throw new IllegalArgumentException("usage: GanBenchmark <case> <warmupSteps> <steps>, was "
-                    + String.join(" ", args));
+            throw new IllegalArgumentException("args must be <benchmark> <warmupSteps> <steps>, was "
+                    + java.util.Arrays.toString(args));
         }
         String name = args[0];
-        int warmup = Integer.parseInt(args[1]);
-        int steps = Integer.parseInt(args[2]);
+        int warmup = whole("warmupSteps", args[1]);
+        int steps = whole("steps", args[2]);
         double sps = StepTimer.stepsPerSecond(Gan.create(data(name), config(name)), warmup, steps);
         System.out.printf(Locale.ROOT, "case=%s steps_per_s=%.1f peak_rss_mib=%.0f%n", name, sps, peakRssMib());
+    }
+
+    private static int whole(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+        }
     }
 
     /** Peak resident memory of this process (VmHWM), heap and off-heap together; NaN where not on Linux. */

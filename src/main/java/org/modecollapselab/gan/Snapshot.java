@@ -10,6 +10,13 @@ package org.modecollapselab.gan;
  * @param probeD  D(x) on that grid: the probability D gives that x is real
  */
 public record Snapshot(int step, double[][] samples, double[] probeX, double[] probeD) {
+    public Snapshot {
+        org.modecollapselab.util.Check.notNull("samples", samples);
+        org.modecollapselab.util.Check.notNull("probeX", probeX);
+        org.modecollapselab.util.Check.notNull("probeD", probeD);
+        org.modecollapselab.util.Check.sameLength("probeX", probeX.length, "probeD", probeD.length);
+    }
+
     /** The first coordinate of every sample (the value itself for 1-D data). */
     public double[] values() {
         double[] v = new double[samples.length];

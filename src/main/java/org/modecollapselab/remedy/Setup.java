@@ -18,6 +18,11 @@ import org.modecollapselab.nn.Network;
  */
 public record Setup(GanConfig config, int dataDimension, int classes, int inputWidth, Network generator,
                     Network discriminator, long seed) {
+    public Setup {
+        org.modecollapselab.util.Check.notNull("config", config);
+        org.modecollapselab.util.Check.notNull("generator", generator);
+        org.modecollapselab.util.Check.notNull("discriminator", discriminator);
+    }
 
     /** A random source of this remedy's own, {@code salt} telling apart the streams one remedy needs. */
     public SplittableRandom random(long salt) {

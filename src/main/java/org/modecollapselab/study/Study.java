@@ -63,11 +63,33 @@ public final class Study {
     public record Run(String dataset, String method, boolean baseline, int seed, int steps, int modesCaptured,
                       int modes, double highQualityPercent, double reverseKl, double stepsPerSecond, boolean diverged,
                       int hops, CoverageReport coverage) {
+        public Run {
+            Check.notNull("dataset", dataset);
+            Check.notNull("method", method);
+        }
     }
 
     /** The seed of the samples a run is scored on (not the training seed). */
     static long evaluationSeed(int seed) {
         return 1_000_003L * seed + 17;
+    }
+
+    /**
+     * Checks a study's line-up before any training: no nulls, no two cases with one name, no two methods with one
+     * label (their rows would merge in every table), and every method against every case ({@link Method#check}).
+     */
+    static void checkAll(List<StudyCase> cases, List<Method> methods) {
+        Check.notEmpty("cases", cases);
+        Check.noNulls("cases", cases);
+        Check.notEmpty("methods", methods);
+        Check.noNulls("methods", methods);
+        Check.distinct("cases", cases, "name", StudyCase::name);
+        Check.distinct("methods", methods, "label", Method::label);
+        for (StudyCase c : cases) {
+            for (Method m : methods) {
+                m.check(c.data(), c.config());
+            }
+        }
     }
 
     /** Trains and scores one run: {@code method} on {@code c} with seed {@code seed}. */
@@ -128,17 +150,7 @@ public final class Study {
         Check.atLeast("seeds", seeds, 1);
         Check.atLeast("threads", threads, 1);
         Check.notNull("protocol", protocol);
-        for (int i = 0; i < cases.size(); i++) {
-            Check.notNull("cases[" + i + "]", cases.get(i));
-        }
-        for (int i = 0; i < methods.size(); i++) {
-            Check.notNull("methods[" + i + "]", methods.get(i));
-        }
-        for (StudyCase c : cases) {
-            for (Method m : methods) {
-                m.check(c.data(), c.config());
-            }
-        }
+        checkAll(cases, methods);
         List<Run> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {

@@ -23,7 +23,7 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
     public static final List<String> DEFAULTS = List.of("temperature", "ring", "grid");
 
     public StudyCase {
-        Check.notNull("name", name);
+        Check.notBlank("name", name);
         Check.notNull("data", data);
         Check.notNull("config", config);
         Check.atLeast("steps", steps, 1);
@@ -39,7 +39,8 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
      * {@code ring} and {@code grid} (the teaching mixtures with their collapse presets, VEEGAN's thresholds),
      * {@code pacgan-ring} and {@code pacgan-grid} (PacGAN's mixtures and architecture, 20,000 steps).
      */
-    public static StudyCase named(String spec) {
+    public static StudyCase named(String dataset) {
+        String spec = Check.notNull("dataset", dataset);
         String s = spec.trim().toLowerCase(Locale.ROOT);
         return switch (s) {
             case "temperature" -> new StudyCase(s, TemperatureData.aliceSpringsAndSouthPole(),

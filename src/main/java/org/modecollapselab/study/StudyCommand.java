@@ -11,6 +11,7 @@ import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.remedy.catalog.Remedies;
 import org.modecollapselab.util.AtomicFiles;
+import org.modecollapselab.util.Check;
 import tech.tablesaw.api.Table;
 
 /**
@@ -23,6 +24,7 @@ public final class StudyCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        Check.noNulls("args", args);
         List<String> remedies = Remedies.DEFAULTS;
         List<String> datasets = StudyCase.DEFAULTS;
         int seeds = 5;
@@ -31,6 +33,7 @@ public final class StudyCommand {
         Path out = Path.of("study-results");
         String preset = "remedies";
         Path summarise = null;
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
@@ -41,30 +44,38 @@ public final class StudyCommand {
                         + "runs, no training)");
                 return;
             }
+            if (!OPTIONS.contains(a)) {
+                throw new IllegalArgumentException("args must be options from " + OPTIONS + " (try --help), was '"
+                        + a + "'");
+            }
+            if (!given.add(a)) {
+                throw new IllegalArgumentException("args must give each option once, was " + a + " twice");
+            }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(a + " needs a value");
+                throw new IllegalArgumentException(a + " must be followed by a value, was the last argument");
             }
             String v = args[++i];
             switch (a) {
-                case "--remedies" -> remedies = List.of(v.split(","));
-                case "--datasets" -> datasets = List.of(v.split(","));
+                case "--remedies" -> remedies = list(a, v);
+                case "--datasets" -> datasets = list(a, v);
                 case "--seeds" -> seeds = integer(a, v);
                 case "--steps" -> steps = integer(a, v);
                 case "--threads" -> threads = integer(a, v);
                 case "--out" -> out = Path.of(v);
                 case "--preset" -> preset = v;
-                case "--summarise" -> summarise = Path.of(v);
-                default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
+                default -> summarise = Path.of(v);
             }
         }
-        if (!List.of("remedies", "pacgan-table1", "cost").contains(preset)) {
-            throw new IllegalArgumentException("preset must be remedies, pacgan-table1 or cost, was '" + preset + "'");
-        }
+        // Every argument is checked before any work starts: a study that fails on its last data set after hours of
+        // training, or a typo found after the first seed, is what this avoids.
+        Check.oneOf("--preset", preset, List.of("remedies", "pacgan-table1", "cost"));
+        Check.folderTarget("--out", out);
         if (summarise != null) {
+            Check.readableFile("--summarise", summarise);
             // Re-summarise finished runs (e.g. to redraw the charts) without training again.
-            Files.createDirectories(out);
             Table runs = StudyReport.readRuns(summarise);
             Table summary = StudyReport.summary(runs);
+            Files.createDirectories(out);
             StudyReport.write(out, runs, summary, preset.equals("pacgan-table1") ? "PacGAN Table 1"
                     : "Remedies × data sets");
             if (preset.equals("pacgan-table1")) {
@@ -75,11 +86,18 @@ public final class StudyCommand {
             }
             return;
         }
-        if (seeds < 1 || threads < 1 || (steps != null && steps < 1)) {
-            throw new IllegalArgumentException("--seeds, --threads and --steps must be >= 1, were " + seeds + ", "
-                    + threads + ", " + steps);
+        Check.atLeast("--seeds", seeds, 1);
+        Check.atLeast("--threads", threads, 1);
+        if (steps != null) {
+            Check.atLeast("--steps", steps, 1);
         }
         if (preset.equals("pacgan-table1")) {
+            for (String o : List.of("--remedies", "--datasets")) {
+                if (given.contains(o)) {
+                    throw new IllegalArgumentException(o + " must not be given with --preset pacgan-table1 (it "
+                            + "trains GAN and PacGAN2–4 on pacgan-ring and pacgan-grid), was given");
+                }
+            }
             Files.createDirectories(out);
             PacGanTable1.run(out, seeds, steps, threads);
             return;
@@ -90,6 +108,7 @@ public final class StudyCommand {
             cases.add(steps == null ? c : c.withSteps(steps));
         }
         List<Method> methods = remedies.stream().map(Remedies::parse).toList();
+        Study.checkAll(cases, methods);
         if (preset.equals("cost")) {
             System.out.println(cost(datasets.stream().map(StudyCase::named).toList(), methods,
                     steps == null ? 400 : steps));
@@ -100,6 +119,21 @@ public final class StudyCommand {
                 System.err::println);
         Table table = StudyReport.table(runs);
         StudyReport.write(out, table, StudyReport.summary(table), "Remedies × data sets");
+    }
+
+    private static final List<String> OPTIONS = List.of("--remedies", "--datasets", "--seeds", "--steps", "--threads",
+            "--out", "--preset", "--summarise");
+
+    /** A comma-separated list of names: none empty. */
+    private static List<String> list(String option, String value) {
+        List<String> items = List.of(value.split(",", -1));
+        for (String item : items) {
+            if (item.isBlank()) {
+                throw new IllegalArgumentException(option + " must be names separated by commas, without empty ones, "
+                        + "was '" + value + "'");
+            }
+        }
+        return items;
     }
 
     private static int integer(String option, String value) {
@@ -116,6 +150,8 @@ public final class StudyCommand {
      * the median round; {@link StepTimer}). A benchmark, not a test: it prints a Markdown table.
      */
     public static String cost(List<StudyCase> cases, List<Method> methods, int steps) {
+        Study.checkAll(cases, methods);
+        Check.atLeast("steps", steps, 1);
         for (Method m : methods) {
             if (!(m instanceof Method.OneGan)) {
                 throw new IllegalArgumentException("cost times one GAN's step; method '" + m.label()
@@ -125,9 +161,6 @@ public final class StudyCommand {
         StringBuilder sb = new StringBuilder("| data set | remedy | steps/s (median of 3) | relative to plain |\n"
                 + "|---|---|---|---|\n");
         for (StudyCase c : cases) {
-            for (Method m : methods) {
-                m.check(c.data(), c.config());
-            }
             List<Supplier<Gan>> gans = methods.stream().<Supplier<Gan>>map(m -> () -> Gan.create(c.data(),
                     c.config().withSeed(1), ((Method.OneGan) m).remedies())).toList();
             double[] sps = StepTimer.medians(gans, 100, steps, 3);

@@ -107,14 +107,15 @@ class ApiContractTest {
             allow(org.modecollapselab.study.Study.class, "runs", "progress", Set.of(NULL), "no progress lines"),
             allow(org.modecollapselab.study.StudyCommand.class, "main", "args", Set.of(EMPTY),
                     "no arguments: the default study (documented)"),
-            allow(org.modecollapselab.study.StudyCommand.class, "main", "args", Set.of(DUPLICATE),
-                    "the example is --help, which prints the options whatever follows"),
+            allow(null, "main", "args", Set.of(DUPLICATE), "command lines: a repeated word is --help (it prints the "
+                    + "options, whatever follows) or one positional argument too many (refused as a wrong count)"),
             // Duplicates that are meaningful
             allow(null, "*", "remedies", Set.of(DUPLICATE),
                     "remedies compose: the same remedy twice is defined (terms add, README)"),
             allow(null, "*", "hidden|generatorHidden|discriminatorHidden|widths", Set.of(DUPLICATE),
                     "equal widths of several layers"),
             allow(null, "*", "listeners|gans", Set.of(DUPLICATE), "told, or timed, twice"),
+            allow(null, "*", "labels", Set.of(DUPLICATE), "several rows of one class"),
             allow(org.modecollapselab.metric.ModeTimeline.class, "new|of", "reports|samples", Set.of(DUPLICATE),
                     "the same coverage at two snapshots"),
             allow(org.modecollapselab.study.StudyReport.class, "*", "runs", Set.of(DUPLICATE),
@@ -122,6 +123,15 @@ class ApiContractTest {
             // Empty and null that mean something
             allow(null, "*", "remedies", Set.of(EMPTY), "no remedies: the plain GAN"),
             allow(null, "*", "listeners", Set.of(EMPTY), "no listener"),
+            allow(org.modecollapselab.util.Csv.class, "number|quote", "text", Set.of(EMPTY),
+                    "'' is no number (number gives null, documented); quote shows it as ''"),
+            allow(org.modecollapselab.util.Csv.Table.class, "column", "name", Set.of(EMPTY), "a header cell may be empty"),
+            allow(org.modecollapselab.util.Csv.class, "malformed", "file", Set.of(Examples.Kind.BAD_PATH),
+                    "the file is only named in the message"),
+            allow(org.modecollapselab.util.Csv.class, "read", "file", Set.of(NULL),
+                    "refused under the caller's parameter name (argument name), as its callers' messages need"),
+            allow(org.modecollapselab.util.Csv.class, "malformed", "problems", Set.of(DUPLICATE),
+                    "the message lists what it is given"),
             allow(org.modecollapselab.util.AtomicFiles.class, "writeString|temporaryFor", "text|suffix", Set.of(EMPTY),
                     "an empty file; no suffix"),
             allow(org.modecollapselab.study.StudyReport.class, "pm", "decimals", Set.of(ZERO), "whole numbers"),
@@ -340,9 +350,10 @@ class ApiContractTest {
                 Allowed a = ALLOWED.stream().filter(x -> x.matchesBaseline(e.owner(), e.member())).findFirst()
                         .orElse(null);
                 if (a == null) {
+                    String params = Arrays.stream(ps).map(Parameter::getName).collect(Collectors.joining("|"));
                     baselines.add(e.show() + ": " + describe(base) + "\n      fix: register valid example values "
-                            + "that work together, e.g. add(" + e.owner().getSimpleName() + ".class, \"" + e.member()
-                            + "\", \"<parameter>\", () -> …) in StandardExamples");
+                            + "that work together in StandardExamples, e.g. e.add(" + e.owner().getSimpleName()
+                            + ".class, \"" + e.member() + "\", \"<" + params + ">\", () -> <a valid value>)");
                     return;
                 }
                 used.merge(a, 1, Integer::sum);

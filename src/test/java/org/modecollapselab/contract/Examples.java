@@ -212,6 +212,9 @@ public final class Examples {
         if (raw == boolean.class || raw == Boolean.class) {
             return false;
         }
+        if (raw == char.class || raw == Character.class) {
+            return ',';
+        }
         if (raw == String.class) {
             return "a";
         }

@@ -70,9 +70,11 @@ import org.modecollapselab.study.StudyReport;
 import org.modecollapselab.bench.GanBenchmark;
 import org.modecollapselab.util.AtomicFiles;
 import org.modecollapselab.util.Check;
+import org.modecollapselab.util.Csv;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -165,7 +167,7 @@ final class StandardExamples {
         for (Class<?> c : List.of(StepStats.class, Snapshot.class, TrainingResult.class, CoverageReport.class,
                 Study.Run.class, PacGanTable1.Published.class, DataSource.Labelled.class, Method.Trained.class,
                 Mlp.Pass.class, SecondOrder.CurvatureProducts.class, Unrolling.Result.class, Setup.class,
-                TrainingDivergedException.class)) {
+                TrainingDivergedException.class, Csv.Row.class, Csv.Table.class)) {
             e.output(c, "a record of what the library measured or made");
         }
 
@@ -174,11 +176,13 @@ final class StandardExamples {
         e.add(DataType.class, () -> DataType.FLOAT);
         e.bad(DataType.class, Kind.OUT_OF_RANGE, () -> DataType.INT, "INT");
         e.add(INDArray.class, StandardExamples::batch);
-        e.bad(INDArray.class, Kind.WRONG_SHAPE, () -> Nd4j.zeros(DataType.FLOAT, 4, 3), "[4, 3]", "3", "12");
+        e.bad(INDArray.class, Kind.WRONG_SHAPE, () -> Nd4j.zeros(DataType.FLOAT, 5, 7), "[5, 7]", "7", "35");
         e.add(Table.class, () -> trained().history());
         e.add(Table.class, "summary", () -> StudyReport.summary(runs()));
         e.add(Table.class, "runs", StandardExamples::runs);
         e.add(Table.class, "study", StandardExamples::seedStudy);
+        e.bad(Table.class, Kind.WRONG_SHAPE, () -> Table.create("unrelated", DoubleColumn.create("x", 1.0)),
+                "unrelated", "[x]");
         e.add(Chart.class, () -> Charts.histogram(new double[] {1, 2}, new double[] {1, 3}, 4, "t", "x"));
         e.add(Function.class, () -> (Function<Object, String>) o -> "id");
         e.add(BiConsumer.class, () -> (BiConsumer<String, Object>) (id, o) -> { });
@@ -188,9 +192,12 @@ final class StandardExamples {
         e.add(Supplier.class, () -> (Supplier<Gan>) StandardExamples::tinyGan);
         e.add(UnaryOperator.class, () -> (UnaryOperator<INDArray>) g -> g);
         e.add(Path.class, "csv", () -> csv);
+        e.add(Path.class, "file", () -> csv);
+        e.add(Csv.Table.class, () -> Csv.read("csv", csv));
+        e.add(Csv.Row.class, () -> new Csv.Row(2, "A,1", List.of("A", "1")));
         e.add(Path.class, "base", () -> scratch.resolve("charts").resolve("chart"));
         e.add(Path.class, "out", () -> scratch.resolve("out"));
-        e.add(Path.class, "target", () -> scratch.resolve("files").resolve("file.txt"));
+        e.add(Path.class, "target", () -> file(scratch.resolve("files"), "file.txt", "x"));
         e.add(Path.class, "temporary", () -> file(scratch.resolve("tmp"), "t" + System.nanoTime() + ".part", "x"));
 
         // The library's types.
@@ -249,10 +256,10 @@ final class StandardExamples {
         e.add(Charts.class, "remedyStudy", "metric", () -> "modes");
         e.add(StudyReport.class, "pm", "metric", () -> "modes");
         e.add(StudyReport.class, "readRuns", "csv", () -> runsCsv);
-        e.add(Remedies.class, "parse", "spec", () -> "plain");
-        e.add(StudyCase.class, "named", "spec", () -> "temperature");
-        e.add(GanBenchmark.class, "config", "name", () -> "temperature");
-        e.add(GanBenchmark.class, "data", "name", () -> "temperature");
+        e.add(Remedies.class, "parse", "remedy", () -> "plain");
+        e.add(StudyCase.class, "named", "dataset", () -> "temperature");
+        e.add(GanBenchmark.class, "config", "benchmark", () -> "temperature");
+        e.add(GanBenchmark.class, "data", "benchmark", () -> "temperature");
         e.add(GanBenchmark.class, "main", "args", () -> new String[] {"temperature", "0", "1"});
         e.add(StudyCommand.class, "main", "args", () -> new String[] {"--help"});
         e.add(Gan.class, "stateOf", "this", () -> Gan.create(temperature(), tinyConfig(), new Packing(1)));
