@@ -13,15 +13,19 @@ public final class TrainingDivergedException extends RuntimeException {
 
     /** A loss became NaN or infinite at {@code failed}; {@code lastFinite} is the last step with finite losses. */
     public TrainingDivergedException(StepStats failed, StepStats lastFinite) {
-        this(failed, lastFinite, null);
+        super(message(org.modecollapselab.util.Check.notNull("failed", failed), lastFinite, null));
+        this.step = failed.step();
+        this.failed = failed;
+        this.lastFinite = lastFinite;
     }
 
     /**
-     * Training went nowhere at {@code failed} for {@code reason} (e.g. "generated samples reached …"); null reason:
-     * its losses are not finite. {@code lastSane} is the last step that passed the checks, or null.
+     * Training went nowhere at {@code failed} for {@code reason} (e.g. "generated samples reached …") although its
+     * losses were finite; {@code lastSane} is the last step that passed the checks, or null.
      */
     public TrainingDivergedException(StepStats failed, StepStats lastSane, String reason) {
-        super(message(org.modecollapselab.util.Check.notNull("failed", failed), lastSane, reason));
+        super(message(org.modecollapselab.util.Check.notNull("failed", failed), lastSane,
+                org.modecollapselab.util.Check.notBlank("reason", reason)));
         this.step = failed.step();
         this.failed = failed;
         this.lastFinite = lastSane;

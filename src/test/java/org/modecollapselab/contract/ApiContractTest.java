@@ -143,8 +143,8 @@ class ApiContractTest {
                     "a transform's output has the shape it chooses"),
             allow(org.modecollapselab.study.Study.Run.class, "new", "coverage", Set.of(NULL),
                     "a diverged run has no coverage report"),
-            allow(org.modecollapselab.gan.TrainingDivergedException.class, "new", "lastFinite", Set.of(NULL),
-                    "no step before had finite losses"),
+            allow(org.modecollapselab.gan.TrainingDivergedException.class, "new", "lastFinite|lastSane", Set.of(NULL),
+                    "no earlier step was sane"),
             allowRefusedExample(org.modecollapselab.gan.Gan.class, "sample",
                     "no remedy conditions G on a class yet: sampling one class is refused for every GAN"));
 

@@ -22,6 +22,7 @@ import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.GaussianMixture1D;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.data.TemperatureReadings;
+import org.modecollapselab.gan.DivergenceGuard;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.Snapshot;
@@ -218,6 +219,7 @@ final class StandardExamples {
         e.add(DataSource.class, StandardExamples::temperature);
         e.add(Sampler.class, () -> temperature().asSampler());
         e.add(Gan.class, StandardExamples::tinyGan);
+        e.add(DivergenceGuard.class, DivergenceGuard::standard);
         e.add(Packing.class, () -> new Packing(2));
         e.add(FeatureMatching.class, () -> new FeatureMatching(0.5));
         e.add(MinibatchDiscrimination.class, () -> MinibatchDiscrimination.of(2));
