@@ -395,8 +395,8 @@ public final class Gan implements Sampler {
             return;
         }
         String reason = String.format(java.util.Locale.ROOT, "generated samples reached %.3g data standard deviations "
-                + "from the data's mean (limit %.4g, checked every %d steps: DivergenceGuard)", farthest,
-                guard.sampleLimit(), guard.checkEvery());
+                + "from the data's mean (limit %.4g, checked %s: DivergenceGuard)", farthest, guard.sampleLimit(),
+                guard.checkEvery() == 1 ? "every step" : "every " + guard.checkEvery() + " steps");
         if (guard.action() == DivergenceGuard.Action.STOP) {
             throw new TrainingDivergedException(stats, lastChecked, reason);
         }

@@ -49,15 +49,18 @@ public final class Charts {
     /**
      * Real vs generated values as two density histograms on common bins.
      *
-     * @param real      real values (data units)
-     * @param generated generated values (data units)
+     * @param real      real values (data units); may be empty to draw the generated values alone
+     * @param generated generated values (data units); may be empty to draw the real values alone
      * @param bins      number of bins, &gt;= 2
      * @param title     chart title
      * @param xLabel    x-axis label, e.g. "temperature (°C)"
      */
     public static XYChart histogram(double[] real, double[] generated, int bins, String title, String xLabel) {
-        Check.data("real", real);
-        Check.data("generated", generated);
+        Check.finite("real", real);
+        Check.finite("generated", generated);
+        if (real.length == 0 && generated.length == 0) {
+            throw new IllegalArgumentException("real and generated must not both be empty, was [] and []");
+        }
         Check.atLeast("bins", bins, 2);
         Check.notNull("title", title);
         Check.notNull("xLabel", xLabel);

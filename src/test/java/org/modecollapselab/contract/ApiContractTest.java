@@ -101,6 +101,8 @@ class ApiContractTest {
                     "no hidden layer: a linear network"),
             allow(org.modecollapselab.plot.Charts.class, "ringResponse", "angles|dProb", Set.of(EMPTY),
                     "no D curve on the ring"),
+            allow(org.modecollapselab.plot.Charts.class, "histogram", "real|generated", Set.of(EMPTY),
+                    "one side alone (notebook 01 draws the data alone); both empty is refused (ValidationTest)"),
             allow(null, "*", "title|xLabel", Set.of(EMPTY), "an empty title is no title"),
             allow(org.modecollapselab.remedy.LatentCodes.class, "new", "labels", Set.of(NULL),
                     "codes that encode no class"),

@@ -68,8 +68,8 @@ class ValidationTest {
                 TemperatureData.aliceSpringsAndSouthPole(), -10, 1)));
         assertEquals("generated[1] must be finite, was NaN", refused(() -> Charts.histogram(new double[] {1},
                 new double[] {2, Double.NaN}, 10, "t", "x")));
-        assertEquals("real must not be empty, was []", refused(() -> Charts.histogram(new double[0], new double[] {2},
-                10, "t", "x")));
+        assertEquals("real and generated must not both be empty, was [] and []", refused(() -> Charts.histogram(
+                new double[0], new double[0], 10, "t", "x")));
         assertEquals("steps must increase, was 5 after 5 (the same step twice) at steps[1]", refused(() ->
                 ModeTimeline.of(new int[] {5, 5}, List.of(new double[][] {{35}}, new double[][] {{35}}),
                         TemperatureData.aliceSpringsAndSouthPole().modes(), CoverageThresholds.standard())));
