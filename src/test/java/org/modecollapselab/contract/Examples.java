@@ -154,8 +154,10 @@ public final class Examples {
         return outputs.containsKey(c);
     }
 
-    boolean isCallback(Class<?> c) {
-        return callbacks.keySet().stream().anyMatch(k -> k.isAssignableFrom(c) && k.isInterface() && k == c);
+    /** The example registered for exactly this type, or null. */
+    Object registered(Class<?> type) {
+        Supplier<?> s = byType.get(type);
+        return s == null ? null : s.get();
     }
 
     Map<Class<?>, String> callbacks() {
