@@ -35,9 +35,9 @@ def check_repo2docker():
 
 
 def check_shellcheck():
-    scripts = ["binder/postBuild", "environment/setup", "environment/lab", "environment/test", "environment/bench",
-               "environment/study", "environment/lecture", "environment/choose-backend", "environment/gpu-check",
-               "environment/train-classifier",
+    scripts = ["binder/postBuild", "environment/setup", "environment/build-lib", "environment/lab", "environment/test",
+               "environment/bench", "environment/study", "environment/lecture", "environment/choose-backend",
+               "environment/gpu-check", "environment/train-classifier",
                ".ci/run"]
     out = subprocess.run([os.path.join(BIN, "shellcheck"), "-x", *scripts], cwd=ROOT, capture_output=True, text=True)
     if out.returncode != 0:

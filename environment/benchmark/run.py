@@ -35,7 +35,7 @@ def parse(out: str) -> tuple[float, float]:
 
 
 def ours(case, warmup, steps):
-    out = subprocess.run(["java", *JVM, "-cp", os.path.join(ROOT, "target", "lib", "*"),
+    out = subprocess.run(["java", *JVM, "-cp", os.path.join(os.path.realpath(os.path.join(ROOT, "target", "lib")), "*"),
                           "org.modecollapselab.bench.GanBenchmark", case, str(warmup), str(steps)],
                          capture_output=True, text=True, check=True, env=dict(os.environ, OMP_NUM_THREADS="1"))
     return parse(out.stdout)

@@ -16,6 +16,7 @@ import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.metric.Mode;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.nn.OptimizerSpec;
+import org.modecollapselab.util.Check;
 
 /**
  * Times the training step for {@code environment/bench}: {@code java … GanBenchmark <case> <warmupSteps> <steps>}
@@ -39,7 +40,8 @@ public final class GanBenchmark {
     }
 
     /** The configuration of a benchmark case. */
-    public static GanConfig config(String name) {
+    public static GanConfig config(String benchmark) {
+        String name = Check.notNull("benchmark", benchmark);
         return switch (name) {
             case "temperature" -> GanConfig.temperatureCollapse().withGeneratorHidden(64, 64)
                     .withDiscriminatorHidden(64, 64).withBatchSize(256).withGeneratorOptimizer(OptimizerSpec.adam(1e-3))
@@ -57,9 +59,9 @@ public final class GanBenchmark {
     public static final String[] CASES = {"temperature", "ring", "dcgan", "dcgan-small", "mnist"};
 
     /** The data of a benchmark case. */
-    public static DataSource data(String name) {
-        config(name);
-        return switch (name) {
+    public static DataSource data(String benchmark) {
+        config(benchmark);
+        return switch (benchmark) {
             case "ring" -> GaussianMixture.pacganRing();
             case "dcgan", "dcgan-small" -> new RandomImages(28);
             case "mnist" -> Mnist.obtain(DownloadListener.NONE);
@@ -116,15 +118,24 @@ public final class GanBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Check.noNulls("args", args);
         if (args.length != 3) {
-            throw new IllegalArgumentException("usage: GanBenchmark <case> <warmupSteps> <steps>, was "
-                    + String.join(" ", args));
+            throw new IllegalArgumentException("args must be <benchmark> <warmupSteps> <steps>, was "
+                    + java.util.Arrays.toString(args));
         }
         String name = args[0];
-        int warmup = Integer.parseInt(args[1]);
-        int steps = Integer.parseInt(args[2]);
+        int warmup = whole("warmupSteps", args[1]);
+        int steps = whole("steps", args[2]);
         double sps = StepTimer.stepsPerSecond(Gan.create(data(name), config(name)), warmup, steps);
         System.out.printf(Locale.ROOT, "case=%s steps_per_s=%.3f peak_rss_mib=%.0f%n", name, sps, peakRssMib());
+    }
+
+    private static int whole(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + value + "'");
+        }
     }
 
     /** Peak resident memory of this process (VmHWM), heap and off-heap together; NaN where not on Linux. */

@@ -61,11 +61,18 @@ public final class StepTimer {
     /** The same, timed by {@code clock}. */
     public static double[] medians(List<Supplier<Gan>> gans, int warmup, int steps, int rounds, Clock clock) {
         Check.notEmpty("gans", gans);
+        Check.noNulls("gans", gans);
+        Check.atLeast("warmup", warmup, 0);
+        Check.atLeast("steps", steps, 1);
         Check.atLeast("rounds", rounds, 1);
         double[][] sps = new double[gans.size()][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < gans.size(); i++) {
-                sps[i][r] = stepsPerSecond(Check.notNull("gans[" + i + "]", gans.get(i).get()), warmup, steps, clock);
+                Gan gan = gans.get(i).get();
+                if (gan == null) {
+                    throw new IllegalStateException("gans[" + i + "] must make a GAN, made null");
+                }
+                sps[i][r] = stepsPerSecond(gan, warmup, steps, clock);
             }
         }
         double[] out = new double[gans.size()];

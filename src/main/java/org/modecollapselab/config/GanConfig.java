@@ -75,6 +75,26 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
             throw new IllegalArgumentException("discriminatorDropout needs the MLP discriminator architecture (other "
                     + "architectures bring their own), was " + discriminatorDropout + " with " + discriminatorArchitecture);
         }
+        fitsDataType("generatorOptimizer", generatorOptimizer, dataType);
+        fitsDataType("discriminatorOptimizer", discriminatorOptimizer, dataType);
+    }
+
+    /**
+     * An optimiser's settings must be numbers of the parameters' data type: a learning rate beyond FLOAT's range
+     * (e.g. 1e39) becomes ∞ in a FLOAT update, and an epsilon below its smallest number becomes 0.
+     */
+    private static void fitsDataType(String name, OptimizerSpec o, DataType dataType) {
+        if (dataType != DataType.FLOAT) {
+            return;
+        }
+        if (o.learningRate() > Float.MAX_VALUE) {
+            throw new IllegalArgumentException(name + ".learningRate must be <= " + Float.MAX_VALUE
+                    + " (the largest FLOAT, the parameters' data type), was " + o.learningRate());
+        }
+        if (o.kind() != OptimizerSpec.Kind.SGD && o.epsilon() < Float.MIN_NORMAL) {
+            throw new IllegalArgumentException(name + ".epsilon must be >= " + Float.MIN_NORMAL
+                    + " (the smallest normal FLOAT, the parameters' data type), was " + o.epsilon());
+        }
     }
 
     /** Without dropout in D. */
@@ -197,15 +217,17 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
     }
 
     public GanConfig withGeneratorHidden(Integer... widths) {
-        return toBuilder().generatorHidden(List.of(widths)).build();
+        return toBuilder().generatorHidden(java.util.Arrays.asList(Check.notNull("generatorHidden", widths))).build();
     }
 
     public GanConfig withDiscriminatorHidden(Integer... widths) {
-        return toBuilder().discriminatorHidden(List.of(widths)).build();
+        return toBuilder().discriminatorHidden(java.util.Arrays.asList(Check.notNull("discriminatorHidden", widths)))
+                .build();
     }
 
-    public GanConfig withActivations(Activation generator, Activation discriminator) {
-        return toBuilder().generatorActivation(generator).discriminatorActivation(discriminator).build();
+    public GanConfig withActivations(Activation generatorActivation, Activation discriminatorActivation) {
+        return toBuilder().generatorActivation(generatorActivation).discriminatorActivation(discriminatorActivation)
+                .build();
     }
 
     public GanConfig withInit(Init v) {
@@ -246,9 +268,11 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
     }
 
     /** Sets both learning rates. */
-    public GanConfig withLearningRates(double generator, double discriminator) {
-        return toBuilder().generatorOptimizer(generatorOptimizer.withLearningRate(generator))
-                .discriminatorOptimizer(discriminatorOptimizer.withLearningRate(discriminator)).build();
+    public GanConfig withLearningRates(double generatorLearningRate, double discriminatorLearningRate) {
+        Check.positive("generatorLearningRate", generatorLearningRate);
+        Check.positive("discriminatorLearningRate", discriminatorLearningRate);
+        return toBuilder().generatorOptimizer(generatorOptimizer.withLearningRate(generatorLearningRate))
+                .discriminatorOptimizer(discriminatorOptimizer.withLearningRate(discriminatorLearningRate)).build();
     }
 
     /** Dropout in D's hidden layers with probability {@code p} (see the record's parameter). */

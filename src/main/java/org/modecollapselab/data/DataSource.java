@@ -13,8 +13,12 @@ import org.modecollapselab.util.Check;
  * one GAN per class.
  */
 public interface DataSource {
-    /** Samples and the class of each. */
+    /** Samples (row-major) and the class of each. */
     record Labelled(double[] values, int[] labels) {
+        public Labelled {
+            Check.notNull("values", values);
+            Check.notNull("labels", labels);
+        }
     }
 
     /** Number of coordinates per sample. */
@@ -103,7 +107,7 @@ public interface DataSource {
 
             @Override
             public double[][] sample(int n, long seed) {
-                Check.atLeast("n", n, 0);
+                Check.atLeast("n", n, 1);
                 double[] flat = self.sample(n, new SplittableRandom(seed));
                 int d = self.dimension();
                 double[][] out = new double[n][d];

@@ -18,7 +18,7 @@ import org.modecollapselab.util.Check;
  */
 public record GaussianMixture(String name, ModeSet modes) implements DataSource {
     public GaussianMixture {
-        Check.notNull("name", name);
+        Check.notBlank("name", name);
         Check.notNull("modes", modes);
     }
 
@@ -120,12 +120,13 @@ public record GaussianMixture(String name, ModeSet modes) implements DataSource 
 
     @Override
     public Labelled sampleLabelled(int n, RandomGenerator rng) {
-        int[] labels = new int[Check.atLeast("n", n, 0)];
+        int[] labels = new int[Check.atLeast("n", n, 1)];
         return new Labelled(draw(n, rng, labels), labels);
     }
 
     private double[] draw(int n, RandomGenerator rng, int[] labels) {
-        Check.atLeast("n", n, 0);
+        Check.atLeast("n", n, 1);
+        Check.notNull("rng", rng);
         int d = dimension();
         double[] out = new double[n * d];
         for (int i = 0; i < n; i++) {
@@ -144,6 +145,7 @@ public record GaussianMixture(String name, ModeSet modes) implements DataSource 
 
     /** {@code n} samples, [n][dimension], drawn from a fresh generator seeded with {@code seed}. */
     public double[][] sample(int n, long seed) {
+        Check.atLeast("n", n, 1);
         double[] flat = sample(n, new SplittableRandom(seed));
         int d = dimension();
         double[][] out = new double[n][d];

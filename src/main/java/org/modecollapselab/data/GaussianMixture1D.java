@@ -19,7 +19,7 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
     /** One component: a named Gaussian with a mixture weight. */
     public record Component(String name, double mean, double sd, double weight) {
         public Component {
-            Check.notNull("name", name);
+            Check.notBlank("name", name);
             Check.finite("mean", mean);
             Check.positive("sd", sd);
             if (!(weight > 0 && weight <= 1)) {
@@ -30,8 +30,13 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
     }
 
     public GaussianMixture1D {
-        Check.notNull("name", name);
+        Check.notBlank("name", name);
         Check.notEmpty("components", components);
+        Check.noNulls("components", components);
+        Check.distinct("components", components, "name", Component::name);
+        // A component identical in place and spread to an earlier one could never be told apart (its samples would
+        // always be scored as the earlier one's).
+        Check.distinct("components", components, "mean and sd", c -> List.of(c.mean(), c.sd()));
         components = List.copyOf(components);
         double sum = components.stream().mapToDouble(Component::weight).sum();
         if (Math.abs(sum - 1) > ModeSet.WEIGHT_TOLERANCE) {
@@ -41,17 +46,21 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
     }
 
     public static GaussianMixture1D of(String name, Component... components) {
-        return new GaussianMixture1D(name, List.of(components));
+        return new GaussianMixture1D(name, java.util.Arrays.asList(Check.noNulls("components", components)));
     }
 
     /** The same components with new weights, in component order. */
     public GaussianMixture1D withWeights(double... weights) {
+        Check.notNull("weights", weights);
         if (weights.length != components.size()) {
             throw new IllegalArgumentException("weights must have one entry per component (" + components.size()
                     + "), was " + weights.length);
         }
         List<Component> out = new ArrayList<>();
         for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] > 0 && weights[i] <= 1)) {
+                throw new IllegalArgumentException("weights[" + i + "] must be in (0, 1], was " + weights[i]);
+            }
             Component c = components.get(i);
             out.add(new Component(c.name(), c.mean(), c.sd(), weights[i]));
         }
@@ -108,12 +117,13 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
 
     @Override
     public Labelled sampleLabelled(int n, RandomGenerator rng) {
-        int[] labels = new int[Check.atLeast("n", n, 0)];
+        int[] labels = new int[Check.atLeast("n", n, 1)];
         return new Labelled(draw(n, rng, labels), labels);
     }
 
     private double[] draw(int n, RandomGenerator rng, int[] labels) {
-        Check.atLeast("n", n, 0);
+        Check.atLeast("n", n, 1);
+        Check.notNull("rng", rng);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             int k = componentIndex(rng.nextDouble());
@@ -128,6 +138,7 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
 
     /** The component that a uniform draw {@code u} in [0, 1) selects, by cumulative weight. */
     public Component component(double u) {
+        Check.inHalfOpen("u", u, 0, 1);
         return components.get(componentIndex(u));
     }
 
@@ -144,6 +155,7 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
 
     /** {@code n} samples drawn from a fresh generator seeded with {@code seed}. */
     public double[] sample(int n, long seed) {
+        Check.atLeast("n", n, 1);
         return sample(n, new SplittableRandom(seed));
     }
 
@@ -174,6 +186,7 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
 
     /** The mixture's probability density at {@code x}. */
     public double density(double x) {
+        Check.finite("x", x);
         double p = 0;
         for (Component c : components) {
             double z = (x - c.mean()) / c.sd();

@@ -1,19 +1,17 @@
 package org.modecollapselab.data;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.modecollapselab.data.GaussianMixture1D.Component;
-import tech.tablesaw.api.ColumnType;
+import org.modecollapselab.util.Check;
+import org.modecollapselab.util.Csv;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * The temperature example: summer daily maximum temperatures mixed from Alice Springs (very hot) and the
@@ -63,6 +61,8 @@ public final class TemperatureData {
      * {@code mixture} with {@code seed}: the same format {@link #readCsv(Path)} reads.
      */
     public static Table sampleTable(GaussianMixture1D mixture, int n, long seed) {
+        Check.notNull("mixture", mixture);
+        Check.atLeast("n", n, 1);
         SplittableRandom rng = new SplittableRandom(seed);
         StringColumn site = StringColumn.create(SITE_COLUMN);
         DoubleColumn value = DoubleColumn.create(VALUE_COLUMN);
@@ -79,62 +79,52 @@ public final class TemperatureData {
      * and {@value #VALUE_COLUMN} (°C). Each site becomes one mode, fitted as a Gaussian (mean and standard
      * deviation of its readings, weight = its share of the rows).
      *
-     * @throws IllegalArgumentException naming the file, the column and the row when the file is missing,
-     *                                  empty, lacks a column, holds a non-number or a site with fewer than 2
-     *                                  readings
+     * <p>Every value is taken as written: a site code {@code NA} is a site, a value {@code NaN} or {@code NA} is
+     * not a number. A UTF-8 byte-order mark, quoted fields and {@code ;} or tab as the delimiter are understood.
+     *
+     * @throws IllegalArgumentException naming the file when it is missing, not UTF-8 text (a binary file), empty,
+     *                                  lacks a column, has no readings, or has malformed rows — every one of them
+     *                                  listed with its line number and content (a row with too many or too few
+     *                                  fields, an empty site, a value that is not a finite number) — or a site with
+     *                                  fewer than 2 readings
      */
     public static TemperatureReadings readCsv(Path csv) {
-        if (!Files.isRegularFile(csv)) {
-            throw new IllegalArgumentException("csv must be an existing file, was " + csv);
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + csv, e);
-        }
-        if (lines.stream().allMatch(String::isBlank)) {
-            throw new IllegalArgumentException("csv " + csv + " is empty: expected a header with columns '"
-                    + SITE_COLUMN + "' and '" + VALUE_COLUMN + "'");
-        }
-        Table t;
-        try {
-            // Both columns are read as text so that a bad value is reported with its row, not guessed around.
-            t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).header(true)
-                    .columnTypesPartial(Map.of(SITE_COLUMN, ColumnType.STRING, VALUE_COLUMN, ColumnType.STRING)));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("csv " + csv + " could not be parsed as CSV: " + e.getMessage(), e);
-        }
+        Csv.Table t = Csv.read("csv", csv);
         for (String col : List.of(SITE_COLUMN, VALUE_COLUMN)) {
-            if (!t.columnNames().contains(col)) {
-                throw new IllegalArgumentException("csv " + csv + " must have a column '" + col + "', found "
-                        + t.columnNames());
+            if (t.column(col) < 0) {
+                throw new IllegalArgumentException("csv must have a column '" + col + "', found " + t.header()
+                        + " in the header of " + csv + (t.header().size() == 1 ? " (is the delimiter ',', ';' or a "
+                        + "tab?)" : ""));
             }
         }
-        if (t.rowCount() == 0) {
-            throw new IllegalArgumentException("csv " + csv + " has a header but no readings");
+        Check.distinct("csv's header", t.header(), "column name", h -> h);
+        if (t.rows().isEmpty()) {
+            throw new IllegalArgumentException("csv must have at least 1 reading below its header, was " + csv
+                    + ": a header but no readings");
         }
-        StringColumn raw = t.stringColumn(VALUE_COLUMN);
-        StringColumn sites = t.stringColumn(SITE_COLUMN).copy().setName(SITE_COLUMN);
+        int siteCol = t.column(SITE_COLUMN);
+        int valueCol = t.column(VALUE_COLUMN);
+        StringColumn sites = StringColumn.create(SITE_COLUMN);
         DoubleColumn values = DoubleColumn.create(VALUE_COLUMN);
-        for (int r = 0; r < t.rowCount(); r++) {
-            String v = raw.get(r).trim();
-            double x;
-            try {
-                x = Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("csv " + csv + ": column '" + VALUE_COLUMN
-                        + "' must hold numbers, was '" + v + "' in data row " + (r + 1));
+        List<String> problems = new ArrayList<>();
+        for (Csv.Row row : t.rows()) {
+            String site = row.fields().get(siteCol).trim();
+            String v = row.fields().get(valueCol).trim();
+            Double x = Csv.number(v);
+            if (site.isEmpty()) {
+                problems.add("line " + row.line() + ": '" + SITE_COLUMN + "' is empty: " + Csv.quote(row.text()));
+            } else if (x == null || !Double.isFinite(x)) {
+                problems.add("line " + row.line() + ": '" + VALUE_COLUMN + "' is '" + v + "', not a finite number"
+                        + (v.matches("[+-]?\\d+,\\d+") ? " (a decimal comma? write 35.5)" : "") + ": "
+                        + Csv.quote(row.text()));
+            } else {
+                sites.append(site);
+                values.append(x);
             }
-            if (!Double.isFinite(x)) {
-                throw new IllegalArgumentException("csv " + csv + ": column '" + VALUE_COLUMN
-                        + "' must hold finite numbers, was '" + v + "' in data row " + (r + 1));
-            }
-            values.append(x);
-            if (sites.isMissing(r) || sites.get(r).isBlank()) {
-                throw new IllegalArgumentException("csv " + csv + ": column '" + SITE_COLUMN
-                        + "' must name a site in every row, was empty in data row " + (r + 1));
-            }
+        }
+        if (!problems.isEmpty()) {
+            throw Csv.malformed("csv", csv, "every row must name a site in '" + SITE_COLUMN + "' and hold a finite "
+                    + "number (°C) in '" + VALUE_COLUMN + "'", problems);
         }
         return new TemperatureReadings(Table.create(csv.getFileName().toString(), sites, values));
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.modecollapselab.data.GaussianMixture1D.Component;
 import org.modecollapselab.metric.ModeSet;
+import org.modecollapselab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -67,6 +68,8 @@ public final class TemperatureReadings implements DataSource {
 
     @Override
     public double[] sample(int n, RandomGenerator rng) {
+        Check.atLeast("n", n, 1);
+        Check.notNull("rng", rng);
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = values[rng.nextInt(values.length)];

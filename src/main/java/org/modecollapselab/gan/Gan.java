@@ -70,6 +70,9 @@ public final class Gan implements Sampler {
     private StepInProgress manual;
     /** D's loss and scores on its latest update (any step), or null before the first. */
     private double[] latestDiscriminatorNumbers;
+    private StepStats lastChecked;
+    private DivergenceGuard guard = DivergenceGuard.standard();
+    private boolean warned;
     // One workspace per thread, shared by every GAN: a step never runs inside another, the workspace grows to the
     // largest step it has seen, and notebooks that create many GANs do not keep one memory block per GAN.
     private static final String WORKSPACE_ID = "mcl-gan-step";
@@ -236,6 +239,20 @@ public final class Gan implements Sampler {
                 .map(Remedy::label).toList() + ", was " + remedy.label());
     }
 
+    /** How this GAN stops (or warns about) runs that go nowhere; {@link DivergenceGuard#standard()} by default. */
+    public DivergenceGuard divergenceGuard() {
+        return guard;
+    }
+
+    /**
+     * Sets how this GAN stops (or warns about) runs that go nowhere, e.g. {@code DivergenceGuard.warn()} to watch a
+     * diverging run go on in a notebook. Returns this GAN.
+     */
+    public Gan setDivergenceGuard(DivergenceGuard guard) {
+        this.guard = Check.notNull("guard", guard);
+        return this;
+    }
+
     /** Steps trained so far. */
     public int stepsDone() {
         return step;
@@ -258,7 +275,8 @@ public final class Gan implements Sampler {
      * One training step: {@code discriminatorSteps} updates of D on fresh real and fake batches, then one
      * update of G.
      *
-     * @throws TrainingDivergedException when a loss is NaN or infinite
+     * @throws TrainingDivergedException when a loss is NaN or infinite, or (checked as the {@link DivergenceGuard}
+     *                                   says) G's samples ran beyond the guard's limit
      */
     public StepStats step() {
         requireNoStepInProgress("step()");
@@ -369,6 +387,10 @@ public final class Gan implements Sampler {
         Network opponent = opponent(context);
         Batch latent = latent(b, noiseRng, null);
         Network.Pass gPass = generator.forward(latent.x());
+        // The guard looks at the batch G has just drawn (standardised units: data standard deviations from the
+        // mean), one reduction every checkEvery steps; it changes nothing in the step.
+        boolean check = guard.checks(s);
+        double farthest = check ? gPass.output().amaxNumber().doubleValue() : 0;
         Applied[] fakeSeen = toDiscriminator(gPass.output(), latent.labels(), true);
         Network.Pass dPass = opponent.forward(seen(fakeSeen, gPass.output()));
         double[] lf = firstColumn(dPass.output());
@@ -402,6 +424,9 @@ public final class Gan implements Sampler {
             throw new TrainingDivergedException(stats, lastFinite);
         }
         lastFinite = stats;
+        if (check) {
+            guard(stats, farthest);
+        }
         for (StepHook h : hooks) {
             h.afterStep(context);
         }
@@ -495,6 +520,25 @@ public final class Gan implements Sampler {
             by = label;
         }
         return opponent;
+    }
+
+    /** Acts on the guard's check of step {@code stats.step()}: samples {@code farthest} data sds from the mean. */
+    private void guard(StepStats stats, double farthest) {
+        if (farthest <= guard.sampleLimit()) {
+            lastChecked = stats;
+            return;
+        }
+        String reason = String.format(java.util.Locale.ROOT, "generated samples reached %.3g data standard deviations "
+                + "from the data's mean (limit %.4g, checked %s: DivergenceGuard)", farthest, guard.sampleLimit(),
+                guard.checkEvery() == 1 ? "every step" : "every " + guard.checkEvery() + " steps");
+        if (guard.action() == DivergenceGuard.Action.STOP) {
+            throw new TrainingDivergedException(stats, lastChecked, reason);
+        }
+        if (!warned) {
+            warned = true;
+            System.err.println("Warning: step " + stats.step() + ": " + reason + "; training goes on "
+                    + "(DivergenceGuard.Action.WARN).");
+        }
     }
 
     /** One batch through one transform. */
@@ -761,6 +805,7 @@ public final class Gan implements Sampler {
      * and smaller snapshots, see {@link TrainingOptions#forSteps(int, int)}).
      */
     public TrainingResult train(int steps, TrainingListener... listeners) {
+        Check.noNulls("listeners", listeners);
         TrainingOptions o = TrainingOptions.forSteps(steps, dim);
         for (TrainingListener l : listeners) {
             o = o.withListener(l);
@@ -941,7 +986,7 @@ public final class Gan implements Sampler {
      * the probability "real" for the GAN family, the critic's value for WGAN.
      */
     public double[] discriminatorScore(double[] xs) {
-        Check.notNull("xs", xs);
+        Check.data("xs", xs);
         if (dim != 1) {
             throw new IllegalStateException("discriminatorScore(double[]) needs 1-D data, was " + dim + "-D");
         }
@@ -958,17 +1003,13 @@ public final class Gan implements Sampler {
 
     /** D's score (see {@link #discriminatorScore(double[])}) of each point (rows, data units, any dimension). */
     public double[] discriminatorScore(double[][] points) {
-        Check.notNull("points", points);
+        Check.points("points", points, dim);
         if (!judgesSingleSamples()) {
             throw new IllegalStateException("discriminatorScore needs a D that judges single samples, but D's "
                     + "input is " + discriminator.inputs() + " wide (packing or minibatch features?)");
         }
         double[] std = new double[points.length * dim];
         for (int i = 0; i < points.length; i++) {
-            if (points[i].length != dim) {
-                throw new IllegalArgumentException("points[" + i + "] must have " + dim + " coordinates, was "
-                        + points[i].length);
-            }
             for (int j = 0; j < dim; j++) {
                 std[i * dim + j] = (points[i][j] - mean[j]) / sd[j];
             }
@@ -1070,6 +1111,7 @@ public final class Gan implements Sampler {
 
     /** A grid spanning every mode ±4σ, widened by 10% on each side (1-D). */
     public double[] probeGrid(int points) {
+        Check.atLeast("points", points, 2);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Mode m : data.modes().modes()) {

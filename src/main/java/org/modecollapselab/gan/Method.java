@@ -59,7 +59,7 @@ public interface Method {
     /** One GAN with remedies: "plain" without any. */
     record OneGan(List<Remedy> remedies) implements Method {
         public OneGan {
-            remedies = List.copyOf(Check.notNull("remedies", remedies));
+            remedies = List.copyOf(Check.noNulls("remedies", remedies));
         }
 
         @Override

@@ -14,6 +14,14 @@ package org.modecollapselab.gan;
  */
 public record Snapshot(int step, double[][] samples, double[] probeX, double[] probeD, String scoreName,
                        boolean scoreIsProbability) {
+    public Snapshot {
+        org.modecollapselab.util.Check.notNull("samples", samples);
+        org.modecollapselab.util.Check.notNull("probeX", probeX);
+        org.modecollapselab.util.Check.notNull("probeD", probeD);
+        org.modecollapselab.util.Check.sameLength("probeX", probeX.length, "probeD", probeD.length);
+        org.modecollapselab.util.Check.notNull("scoreName", scoreName);
+    }
+
     /** A snapshot whose probe is D's probability "real" (the GAN family). */
     public Snapshot(int step, double[][] samples, double[] probeX, double[] probeD) {
         this(step, samples, probeX, probeD, "D(x)", true);

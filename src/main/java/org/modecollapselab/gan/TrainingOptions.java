@@ -17,7 +17,7 @@ public record TrainingOptions(int historyEvery, int snapshotEvery, int snapshotS
         Check.atLeast("historyEvery", historyEvery, 1);
         Check.atLeast("snapshotEvery", snapshotEvery, 1);
         Check.atLeast("snapshotSize", snapshotSize, 1);
-        Check.notNull("listeners", listeners);
+        Check.noNulls("listeners", listeners);
         listeners = List.copyOf(listeners);
     }
 

@@ -26,6 +26,8 @@ import tech.tablesaw.api.Table;
 public record TrainingResult(Table history, List<Snapshot> snapshots, int firstStep, int lastStep, double seconds,
                              String scoreName, boolean scoreIsProbability) {
     public TrainingResult {
+        org.modecollapselab.util.Check.notNull("history", history);
+        org.modecollapselab.util.Check.noNulls("snapshots", snapshots);
         history = history.copy();
         snapshots = List.copyOf(snapshots);
     }
@@ -49,6 +51,9 @@ public record TrainingResult(Table history, List<Snapshot> snapshots, int firstS
     }
 
     public Snapshot lastSnapshot() {
+        if (snapshots.isEmpty()) {
+            throw new IllegalStateException("snapshots must not be empty for lastSnapshot(), was []");
+        }
         return snapshots.get(snapshots.size() - 1);
     }
 

@@ -1,6 +1,7 @@
 package org.modecollapselab.metric;
 
 import java.util.List;
+import org.modecollapselab.util.Check;
 
 /**
  * Mode coverage of a set of generated samples.
@@ -28,6 +29,20 @@ public record CoverageReport(int samples, List<String> modeNames, int[] counts, 
                              double[] trueWeights, boolean[] covered, int modesCovered, double highQualityFraction,
                              double kl, Verdict verdict, ScoringThresholds thresholds) {
     public CoverageReport {
+        Check.atLeast("samples", samples, 1);
+        Check.noNulls("modeNames", modeNames);
+        Check.distinct("modeNames", modeNames, "name", n -> n);
+        Check.notNull("counts", counts);
+        Check.notNull("fractions", fractions);
+        Check.notNull("trueWeights", trueWeights);
+        Check.notNull("covered", covered);
+        int k = modeNames.size();
+        Check.sameLength("modeNames", k, "counts", counts.length);
+        Check.sameLength("modeNames", k, "fractions", fractions.length);
+        Check.sameLength("modeNames", k, "trueWeights", trueWeights.length);
+        Check.sameLength("modeNames", k, "covered", covered.length);
+        Check.notNull("verdict", verdict);
+        Check.notNull("thresholds", thresholds);
         modeNames = List.copyOf(modeNames);
         counts = counts.clone();
         fractions = fractions.clone();

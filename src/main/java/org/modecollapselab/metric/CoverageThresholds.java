@@ -40,6 +40,7 @@ public record CoverageThresholds(double qualitySigmas, double minModeFraction) i
 
     /** Smallest count of high-quality samples that covers a mode among {@code n} samples. */
     public int minCount(int n) {
+        Check.atLeast("n", n, 1);
         return Math.max(1, (int) Math.ceil(minModeFraction * n - 1e-9));
     }
 }

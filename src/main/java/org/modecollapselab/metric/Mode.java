@@ -13,7 +13,7 @@ import org.modecollapselab.util.Check;
  */
 public record Mode(String name, double[] center, double sd, double weight) {
     public Mode {
-        Check.notNull("name", name);
+        Check.notBlank("name", name);
         Check.notNull("center", center);
         if (center.length == 0) {
             throw new IllegalArgumentException("center must have at least 1 coordinate, was []");
@@ -44,6 +44,21 @@ public record Mode(String name, double[] center, double sd, double weight) {
 
     /** Euclidean distance from {@code x} to this mode's centre. */
     public double distance(double[] x) {
+        Check.notNull("x", x);
+        if (x.length != center.length) {
+            throw new IllegalArgumentException("x must have " + center.length + " coordinate"
+                    + (center.length == 1 ? "" : "s") + " (the mode's dimension), was " + x.length);
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("x[" + i + "] must be finite, was " + x[i]);
+            }
+        }
+        return distanceUnchecked(x);
+    }
+
+    /** {@link #distance} for a point already checked (the metrics check every sample once). */
+    double distanceUnchecked(double[] x) {
         double s = 0;
         for (int i = 0; i < center.length; i++) {
             double d = x[i] - center[i];

@@ -18,32 +18,36 @@ public final class ModeCoverage {
                                           CoverageThresholds thresholds) {
         Check.notNull("sampler", sampler);
         Check.atLeast("n", n, 1);
-        return evaluate(sampler.sample(n, seed), modes, thresholds);
+        Check.notNull("modes", modes);
+        Check.notNull("thresholds", thresholds);
+        double[][] samples = sampler.sample(n, seed);
+        try {
+            Check.points("samples", samples, modes.dimension());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("sampler '" + sampler.label() + "' must draw finite samples of the "
+                    + "modes' dimension, but: " + e.getMessage(), e);
+        }
+        return evaluate(samples, modes, thresholds);
     }
 
     /**
      * Scores {@code samples} ([n][dimension], data units) against {@code modes}.
      *
-     * @throws IllegalArgumentException when there are no samples or their dimension differs from the modes'
+     * @throws IllegalArgumentException when there are no samples, a sample is not finite (a NaN sample is no
+     *                                  sample of any mode, nor "off-mode": it is refused) or their dimension
+     *                                  differs from the modes'
      */
     public static CoverageReport evaluate(double[][] samples, ModeSet modes, CoverageThresholds thresholds) {
-        Check.notNull("samples", samples);
         Check.notNull("modes", modes);
         Check.notNull("thresholds", thresholds);
-        if (samples.length == 0) {
-            throw new IllegalArgumentException("samples must not be empty, was 0 samples");
-        }
+        Check.points("samples", samples, modes.dimension());
         int k = modes.size();
         int[] counts = new int[k];
         int hq = 0;
         for (int i = 0; i < samples.length; i++) {
             double[] x = samples[i];
-            if (x.length != modes.dimension()) {
-                throw new IllegalArgumentException("samples[" + i + "] must have " + modes.dimension()
-                        + " coordinates, was " + x.length);
-            }
-            int m = modes.nearest(x);
-            if (modes.get(m).distance(x) <= thresholds.qualitySigmas() * modes.get(m).sd()) {
+            int m = modes.nearestUnchecked(x);
+            if (modes.get(m).distanceUnchecked(x) <= thresholds.qualitySigmas() * modes.get(m).sd()) {
                 counts[m]++;
                 hq++;
             }
@@ -71,7 +75,7 @@ public final class ModeCoverage {
 
     /** Scores 1-D samples. */
     public static CoverageReport evaluate(double[] values, ModeSet modes, CoverageThresholds thresholds) {
-        Check.notNull("values", values);
+        Check.data("values", values);
         double[][] s = new double[values.length][];
         for (int i = 0; i < values.length; i++) {
             s[i] = new double[] {values[i]};

@@ -12,6 +12,11 @@ public record ModeSet(List<Mode> modes) {
 
     public ModeSet {
         Check.notEmpty("modes", modes);
+        Check.noNulls("modes", modes);
+        Check.distinct("modes", modes, "name", Mode::name);
+        // A mode at the centre of an earlier one could never be covered: every sample near it is scored as the
+        // earlier one's.
+        Check.distinct("modes", modes, "centre", Mode::center);
         modes = List.copyOf(modes);
         int dim = modes.get(0).dimension();
         double sum = 0;
@@ -29,7 +34,7 @@ public record ModeSet(List<Mode> modes) {
     }
 
     public static ModeSet of(Mode... modes) {
-        return new ModeSet(List.of(modes));
+        return new ModeSet(java.util.Arrays.asList(Check.noNulls("modes", modes)));
     }
 
     public int size() {
@@ -37,7 +42,7 @@ public record ModeSet(List<Mode> modes) {
     }
 
     public Mode get(int i) {
-        return modes.get(i);
+        return modes.get(Check.index("i", i, modes.size()));
     }
 
     public int dimension() {
@@ -50,10 +55,16 @@ public record ModeSet(List<Mode> modes) {
 
     /** Index of the mode whose centre is nearest to {@code x}. */
     public int nearest(double[] x) {
+        modes.get(0).distance(x);   // checks x: not null, the modes' dimension, finite
+        return nearestUnchecked(x);
+    }
+
+    /** {@link #nearest} for a point already checked. */
+    int nearestUnchecked(double[] x) {
         int best = 0;
         double bestD = Double.POSITIVE_INFINITY;
         for (int i = 0; i < modes.size(); i++) {
-            double d = modes.get(i).distance(x);
+            double d = modes.get(i).distanceUnchecked(x);
             if (d < bestD) {
                 bestD = d;
                 best = i;

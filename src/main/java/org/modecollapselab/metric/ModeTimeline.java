@@ -13,20 +13,50 @@ import org.modecollapselab.util.Check;
  */
 public record ModeTimeline(int[] steps, List<CoverageReport> reports) {
     public ModeTimeline {
+        checkSteps(steps);
+        Check.noNulls("reports", reports);
+        sameLength(steps, "reports", reports.size());
+        for (int i = 0; i < steps.length; i++) {
+            if (i > 0 && !reports.get(i).modeNames().equals(reports.get(0).modeNames())) {
+                throw new IllegalArgumentException("reports must all score the same modes, was "
+                        + reports.get(i).modeNames() + " at reports[" + i + "] and " + reports.get(0).modeNames()
+                        + " at reports[0]");
+            }
+        }
         steps = steps.clone();
         reports = List.copyOf(reports);
-        if (steps.length != reports.size()) {
-            throw new IllegalArgumentException("steps and reports must have the same length, was " + steps.length
-                    + " and " + reports.size());
+    }
+
+    /** Steps of snapshots: not null, >= 0, increasing. */
+    private static void checkSteps(int[] steps) {
+        Check.notNull("steps", steps);
+        for (int i = 0; i < steps.length; i++) {
+            Check.atLeast("steps[" + i + "]", steps[i], 0);
+            if (i > 0 && steps[i] <= steps[i - 1]) {
+                throw new IllegalArgumentException("steps must increase, was " + steps[i] + " after " + steps[i - 1]
+                        + (steps[i] == steps[i - 1] ? " (the same step twice)" : "") + " at steps[" + i + "]");
+            }
+        }
+    }
+
+    private static void sameLength(int[] steps, String name, int n) {
+        if (n != steps.length) {
+            throw new IllegalArgumentException("steps and " + name + " must have the same length, was " + steps.length
+                    + " steps and " + n + " " + name);
         }
     }
 
     /** Scores each snapshot's samples. */
-    public static ModeTimeline of(int[] steps, List<double[][]> samples, ModeSet modes, CoverageThresholds th) {
-        Check.notNull("samples", samples);
+    public static ModeTimeline of(int[] steps, List<double[][]> samples, ModeSet modes, CoverageThresholds thresholds) {
+        checkSteps(steps);
+        Check.noNulls("samples", samples);
+        Check.notNull("modes", modes);
+        Check.notNull("thresholds", thresholds);
+        sameLength(steps, "samples", samples.size());
         List<CoverageReport> r = new ArrayList<>();
-        for (double[][] s : samples) {
-            r.add(ModeCoverage.evaluate(s, modes, th));
+        for (int i = 0; i < samples.size(); i++) {
+            Check.points("samples[" + i + "]", samples.get(i), modes.dimension());
+            r.add(ModeCoverage.evaluate(samples.get(i), modes, thresholds));
         }
         return new ModeTimeline(steps, r);
     }
@@ -53,6 +83,7 @@ public record ModeTimeline(int[] steps, List<CoverageReport> reports) {
 
     /** Share of samples in mode {@code mode} at each snapshot. */
     public double[] fractionsOf(int mode) {
+        Check.index("mode", mode, reports.isEmpty() ? 0 : reports.get(0).modes());
         double[] f = new double[steps.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = reports.get(i).fractions()[mode];

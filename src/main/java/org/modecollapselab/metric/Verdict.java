@@ -11,7 +11,11 @@ public enum Verdict {
 
     /** The verdict for {@code covered} of {@code modes} modes covered. */
     public static Verdict of(int covered, int modes) {
-        if (covered >= modes) {
+        org.modecollapselab.util.Check.atLeast("modes", modes, 1);
+        if (covered < 0 || covered > modes) {
+            throw new IllegalArgumentException("covered must be in [0, " + modes + "] (0 to modes), was " + covered);
+        }
+        if (covered == modes) {
             return COVERED;
         }
         return covered <= 1 ? COMPLETE_COLLAPSE : PARTIAL_COLLAPSE;

@@ -2,6 +2,7 @@ package org.modecollapselab.nn;
 
 import java.util.SplittableRandom;
 import org.modecollapselab.util.NdArrays;
+import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -52,6 +53,18 @@ public final class Mlp implements SecondOrder {
      */
     public record Pass(INDArray[] inputs, INDArray[] linear, INDArray[] maxed, INDArray[] normalised,
                        INDArray[] invStd, INDArray[] outputs, INDArray[] masks) implements Network.Pass {
+        public Pass {
+            Check.notNull("inputs", inputs);
+            Check.notNull("linear", linear);
+            Check.notNull("maxed", maxed);
+            Check.notNull("normalised", normalised);
+            Check.notNull("invStd", invStd);
+            Check.noNulls("outputs", outputs);
+            if (outputs.length == 0) {
+                throw new IllegalArgumentException("outputs must not be empty, was []");
+            }
+        }
+
         @Override
         public INDArray input() {
             return inputs[0];
@@ -74,7 +87,7 @@ public final class Mlp implements SecondOrder {
 
         /** The output of layer {@code i} (hidden layers first). */
         public INDArray layerOutput(int i) {
-            return outputs[i];
+            return outputs[Check.index("i", i, outputs.length)];
         }
     }
 
@@ -83,7 +96,8 @@ public final class Mlp implements SecondOrder {
      * training passes' masks from a stream of the same seed).
      */
     public Mlp(MlpSpec spec, DataType dataType, long seed) {
-        this(spec, dataType, Nd4j.create(initialParameters(spec, seed), new long[] {spec.parameterCount()}, dataType),
+        this(Check.notNull("spec", spec), Check.floating("dataType", dataType),
+                Nd4j.create(initialParameters(spec, seed), new long[] {spec.parameterCount()}, dataType),
                 new SplittableRandom(seed ^ MASK_SALT));
     }
 
@@ -194,12 +208,12 @@ public final class Mlp implements SecondOrder {
 
     /** Weights of layer {@code i}, shape [fanIn, linearWidth] (a live view). */
     public INDArray weights(int i) {
-        return w[i];
+        return w[Check.index("i", i, w.length)];
     }
 
     /** Biases of layer {@code i}, shape [1, linearWidth] (a live view). */
     public INDArray biases(int i) {
-        return b[i];
+        return b[Check.index("i", i, b.length)];
     }
 
     /** An independent copy; with dropout its masks come from a stream split off this network's. */
@@ -238,6 +252,7 @@ public final class Mlp implements SecondOrder {
     }
 
     private Pass forward(INDArray x, boolean training) {
+        Check.notNull("x", x);
         if (x.rank() != 2 || x.columns() != spec.inputs()) {
             throw new IllegalArgumentException("x must have shape [batch, " + spec.inputs() + "], was "
                     + java.util.Arrays.toString(x.shape()));
@@ -315,6 +330,9 @@ public final class Mlp implements SecondOrder {
      */
     public INDArray backward(Pass pass, INDArray gradOutput, int fromLayer, boolean accumulateParams,
                              boolean needInputGradient) {
+        Check.notNull("pass", pass);
+        Check.index("fromLayer", fromLayer, spec.layers());
+        Check.sameShape("gradOutput", gradOutput, pass.outputs()[fromLayer]);
         INDArray g = gradOutput;
         for (int i = fromLayer; i >= 0; i--) {
             if (i < fromLayer && pass.masks()[i] != null) {
@@ -407,9 +425,12 @@ public final class Mlp implements SecondOrder {
      * @throws IllegalStateException when the network is not {@link #piecewiseLinear()}
      */
     @Override
-    public CurvatureProducts curvatureProducts(Network.Pass networkPass, INDArray outputGradient,
+    public CurvatureProducts curvatureProducts(Network.Pass pass, INDArray outputGradient,
                                                INDArray outputCurvature, INDArray direction) {
-        Pass pass = own(networkPass);
+        Pass own = own(pass);
+        Check.sameShape("outputGradient", outputGradient, own.output());
+        Check.sameShape("outputCurvature", outputCurvature, own.output());
+        Check.notNull("direction", direction);
         requirePiecewiseLinear("curvatureProducts");
         if (direction.length() != spec.parameterCount()) {
             throw new IllegalArgumentException("direction must have " + spec.parameterCount()
@@ -423,22 +444,22 @@ public final class Mlp implements SecondOrder {
             vw[i] = view(flatV, wOffset[i], spec.fanIn(i), spec.linearWidth(i));
             vb[i] = view(flatV, bOffset[i], 1, spec.linearWidth(i));
         }
-        // Tangent pass: ȧ_i = φ'_i ⊙ select_i(ȧ_{i−1}·W_i + a_{i−1}·V_i + v_b_i), with ȧ_{−1} = 0 (x is fixed).
+        // Tangent own: ȧ_i = φ'_i ⊙ select_i(ȧ_{i−1}·W_i + a_{i−1}·V_i + v_b_i), with ȧ_{−1} = 0 (x is fixed).
         INDArray[] tangent = new INDArray[n];
         for (int i = 0; i < n; i++) {
-            INDArray h = times(pass.inputs()[i], vw[i]).addiRowVector(vb[i]);
+            INDArray h = times(own.inputs()[i], vw[i]).addiRowVector(vb[i]);
             if (i > 0) {
                 h.addi(times(tangent[i - 1], w[i]));
             }
             if (spec.pieces(i) > 1) {
                 long rows = h.rows();
-                h = maxoutMask(pass, i).muli(pieces(h, spec.pieces(i))).sum(1).reshape('c', rows, spec.fanOut(i));
+                h = maxoutMask(own, i).muli(pieces(h, spec.pieces(i))).sum(1).reshape('c', rows, spec.fanOut(i));
             }
-            tangent[i] = spec.activation(i).backward(pass.outputs()[i], h);
+            tangent[i] = spec.activation(i).backward(own.outputs()[i], h);
         }
-        // Backward pass (δ) and its tangent (δ̇), from δ̇_out = ℓ''·ṡ.
-        INDArray delta = spec.activation(n - 1).backward(pass.outputs()[n - 1], outputGradient);
-        INDArray deltaDot = spec.activation(n - 1).backward(pass.outputs()[n - 1],
+        // Backward own (δ) and its tangent (δ̇), from δ̇_out = ℓ''·ṡ.
+        INDArray delta = spec.activation(n - 1).backward(own.outputs()[n - 1], outputGradient);
+        INDArray deltaDot = spec.activation(n - 1).backward(own.outputs()[n - 1],
                 outputCurvature.mul(tangent[n - 1]));
         INDArray hv = Nd4j.zeros(dataType, spec.parameterCount());
         INDArray inputGradient = null;
@@ -446,7 +467,7 @@ public final class Mlp implements SecondOrder {
             INDArray hw = view(hv, wOffset[i], spec.fanIn(i), spec.linearWidth(i));
             INDArray hb = view(hv, bOffset[i], 1, spec.linearWidth(i));
             // d/dε (aᵀδ) = ȧᵀδ + aᵀδ̇ ; d/dε (1ᵀδ) = 1ᵀδ̇
-            Nd4j.gemm(pass.inputs()[i], deltaDot, hw, true, false, 1.0, 0.0);
+            Nd4j.gemm(own.inputs()[i], deltaDot, hw, true, false, 1.0, 0.0);
             if (i > 0) {
                 Nd4j.gemm(tangent[i - 1], delta, hw, true, false, 1.0, 1.0);
             }
@@ -458,8 +479,8 @@ public final class Mlp implements SecondOrder {
                 break;
             }
             INDArray up = delta.mmul(w[i].transpose());
-            delta = toPieces(pass, i - 1, spec.activation(i - 1).backward(pass.outputs()[i - 1], up));
-            deltaDot = toPieces(pass, i - 1, spec.activation(i - 1).backward(pass.outputs()[i - 1], upDot));
+            delta = toPieces(own, i - 1, spec.activation(i - 1).backward(own.outputs()[i - 1], up));
+            deltaDot = toPieces(own, i - 1, spec.activation(i - 1).backward(own.outputs()[i - 1], upDot));
         }
         return new CurvatureProducts(hv, inputGradient);
     }
@@ -562,7 +583,9 @@ public final class Mlp implements SecondOrder {
         if (spec.layers() < 2) {
             throw new IllegalStateException("features need a hidden layer, but " + describe() + " has none");
         }
-        return backward(own(pass), gradFeatures, spec.layers() - 2, accumulateParams, needInputGradient);
+        Mlp.Pass p = own(pass);
+        Check.sameShape("gradFeatures", gradFeatures, p.features());
+        return backward(p, gradFeatures, spec.layers() - 2, accumulateParams, needInputGradient);
     }
 
     private Pass own(Network.Pass pass) {

@@ -62,20 +62,24 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
 
     /** Width of layer {@code i}'s input. */
     public int fanIn(int i) {
+        Check.index("i", i, layers());
         return i == 0 ? inputs : hidden.get(i - 1);
     }
 
     /** Width of layer {@code i}'s output. */
     public int fanOut(int i) {
+        Check.index("i", i, layers());
         return i == hidden.size() ? outputs : hidden.get(i);
     }
 
     public Activation activation(int i) {
+        Check.index("i", i, layers());
         return i == hidden.size() ? outputActivation : hiddenActivation;
     }
 
     /** Whether layer {@code i} is a hidden layer. */
     public boolean isHidden(int i) {
+        Check.index("i", i, layers());
         return i < hidden.size();
     }
 
@@ -86,6 +90,7 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
 
     /** Whether layer {@code i} is batch-normalised (hidden layers only). */
     public boolean normalised(int i) {
+        Check.index("i", i, layers());
         return batchNorm && isHidden(i);
     }
 

@@ -1,5 +1,6 @@
 package org.modecollapselab.nn;
 
+import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -16,7 +17,7 @@ public final class Optimizer {
     private int iteration;
 
     public Optimizer(OptimizerSpec spec, Network net) {
-        this(spec, net.parameters(), net.gradients());
+        this(spec, Check.notNull("net", net).parameters(), net.gradients());
     }
 
     /**
@@ -24,6 +25,9 @@ public final class Optimizer {
      * remedy's own trainable parameters.
      */
     public Optimizer(OptimizerSpec spec, INDArray params, INDArray grads) {
+        Check.notNull("spec", spec);
+        Check.notNull("params", params);
+        Check.notNull("grads", grads);
         if (params.length() != grads.length()) {
             throw new IllegalArgumentException("grads must have as many elements as params (" + params.length()
                     + "), was " + grads.length());

@@ -31,6 +31,10 @@ public interface SecondOrder extends Network {
      * @param inputGradient ∂/∂x of the directional derivative v·∇θL(θ, x), shape [rows, inputs]
      */
     record CurvatureProducts(INDArray hessianVector, INDArray inputGradient) {
+        public CurvatureProducts {
+            org.modecollapselab.util.Check.notNull("hessianVector", hessianVector);
+            org.modecollapselab.util.Check.notNull("inputGradient", inputGradient);
+        }
     }
 
     /**

@@ -21,11 +21,14 @@ public record GanObjective(GeneratorLoss generatorLoss) implements Objective {
 
     @Override
     public double discriminatorLoss(double[] real, double[] fake, double[] gradReal, double[] gradFake) {
+        Losses.outputs("real", real, "gradReal", gradReal);
+        Losses.outputs("fake", fake, "gradFake", gradFake);
         return Losses.discriminator(real, fake, 1.0, gradReal, gradFake);
     }
 
     @Override
     public double generatorLoss(double[] fake, double[] gradient) {
+        Losses.outputs("fake", fake, "gradient", gradient);
         return Losses.generator(generatorLoss, fake, gradient);
     }
 
@@ -37,6 +40,8 @@ public record GanObjective(GeneratorLoss generatorLoss) implements Objective {
     /** σ(l)(1 − σ(l)) / n per row, each side's loss being a mean over its n rows. */
     @Override
     public void discriminatorCurvature(double[] real, double[] fake, double[] curvatureReal, double[] curvatureFake) {
+        Losses.outputs("real", real, "curvatureReal", curvatureReal);
+        Losses.outputs("fake", fake, "curvatureFake", curvatureFake);
         for (int i = 0; i < real.length; i++) {
             double p = Losses.sigmoid(real[i]);
             curvatureReal[i] = p * (1 - p) / real.length;

@@ -1,5 +1,7 @@
 package org.modecollapselab.objective;
 
+import org.modecollapselab.util.Check;
+
 /**
  * The GAN losses on discriminator logits ({@link GanObjective} uses them), with their gradients, in double precision. The discriminator's output
  * is a logit {@code l} and {@code D = σ(l)}; all formulas use the numerically stable softplus.
@@ -30,6 +32,11 @@ public final class Losses {
      */
     public static double discriminator(double[] realLogits, double[] fakeLogits, double realTarget,
                                        double[] gradReal, double[] gradFake) {
+        outputs("realLogits", realLogits, "gradReal", gradReal);
+        outputs("fakeLogits", fakeLogits, "gradFake", gradFake);
+        if (!(realTarget > 0 && realTarget <= 1)) {
+            throw new IllegalArgumentException("realTarget must be in (0, 1], was " + realTarget);
+        }
         double loss = 0;
         int nr = realLogits.length;
         for (int i = 0; i < nr; i++) {
@@ -55,6 +62,8 @@ public final class Losses {
      * @return the loss
      */
     public static double generator(GeneratorLoss kind, double[] logits, double[] gradient) {
+        Check.notNull("kind", kind);
+        outputs("logits", logits, "gradient", gradient);
         double loss = 0;
         int n = logits.length;
         for (int i = 0; i < n; i++) {
@@ -70,8 +79,22 @@ public final class Losses {
         return loss;
     }
 
+    /**
+     * Checks a loss's arguments: outputs (any values: a NaN output gives a NaN loss, which is how the training step
+     * detects divergence) and an array of the same length that receives the gradient.
+     */
+    static void outputs(String name, double[] outputs, String gradientName, double[] gradient) {
+        Check.notEmpty(name, outputs);
+        Check.notNull(gradientName, gradient);
+        if (gradient.length != outputs.length) {
+            throw new IllegalArgumentException(gradientName + " must have one entry per value of " + name + " ("
+                    + outputs.length + "), was " + gradient.length);
+        }
+    }
+
     /** Mean of {@code σ(l)}: the discriminator's average probability that the samples are real. */
     public static double meanProbability(double[] logits) {
+        Check.notEmpty("logits", logits);
         double s = 0;
         for (double l : logits) {
             s += sigmoid(l);

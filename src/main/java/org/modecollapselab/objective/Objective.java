@@ -54,6 +54,7 @@ public interface Objective {
 
     /** Mean {@link #score} over outputs. */
     default double meanScore(double[] outputs) {
+        org.modecollapselab.util.Check.notEmpty("outputs", outputs);
         double s = 0;
         for (double o : outputs) {
             s += score(o);

@@ -50,19 +50,21 @@ public final class Charts {
     /**
      * Real vs generated values as two density histograms on common bins.
      *
-     * @param real      real values (data units)
-     * @param generated generated values (data units)
+     * @param real      real values (data units); may be empty to draw the generated values alone
+     * @param generated generated values (data units); may be empty to draw the real values alone
      * @param bins      number of bins, &gt;= 2
      * @param title     chart title
      * @param xLabel    x-axis label, e.g. "temperature (°C)"
      */
     public static XYChart histogram(double[] real, double[] generated, int bins, String title, String xLabel) {
-        Check.notNull("real", real);
-        Check.notNull("generated", generated);
-        Check.atLeast("bins", bins, 2);
+        Check.finite("real", real);
+        Check.finite("generated", generated);
         if (real.length == 0 && generated.length == 0) {
-            throw new IllegalArgumentException("real and generated must not both be empty");
+            throw new IllegalArgumentException("real and generated must not both be empty, was [] and []");
         }
+        Check.atLeast("bins", bins, 2);
+        Check.notNull("title", title);
+        Check.notNull("xLabel", xLabel);
         double lo = Math.min(min(real), min(generated));
         double hi = Math.max(max(real), max(generated));
         if (!(hi > lo)) {
@@ -83,9 +85,12 @@ public final class Charts {
      * believes the real data are.
      */
     public static XYChart snapshot(double[] real, Snapshot snapshot, int bins, String xLabel) {
+        Check.data("real", real);
         Check.notNull("snapshot", snapshot);
-        Check.notNull("real", real);
+        Check.atLeast("bins", bins, 2);
+        Check.notNull("xLabel", xLabel);
         double[] gen = snapshot.values();
+        Check.data("snapshot's samples", gen);
         double lo = Math.min(min(real), min(gen));
         double hi = Math.max(max(real), max(gen));
         if (snapshot.probeX().length > 0) {
@@ -158,9 +163,10 @@ public final class Charts {
      * @param title     chart title
      */
     public static XYChart scatter(double[][] real, double[][] generated, ModeSet modes, String title) {
-        Check.notNull("real", real);
-        Check.notNull("generated", generated);
+        Check.points("real", real, 2);
+        Check.points("generated", generated, 2);
         Check.notNull("modes", modes);
+        Check.notNull("title", title);
         if (modes.dimension() != 2) {
             throw new IllegalArgumentException("modes must be 2-D for a scatter plot, was " + modes.dimension() + "-D");
         }
@@ -206,8 +212,14 @@ public final class Charts {
      */
     public static XYChart ringResponse(double[][] generated, ModeSet modes, double[] angles, double[] dProb,
                                        String title) {
-        Check.notNull("angles", angles);
-        Check.notNull("dProb", dProb);
+        Check.points("generated", generated, 2);
+        Check.notNull("modes", modes);
+        Check.finite("angles", angles);
+        Check.finite("dProb", dProb);
+        Check.notNull("title", title);
+        if (modes.dimension() != 2) {
+            throw new IllegalArgumentException("modes must be 2-D, was " + modes.dimension() + "-D");
+        }
         if (angles.length != dProb.length) {
             throw new IllegalArgumentException("dProb must have one value per angle (" + angles.length + "), was "
                     + dProb.length);
@@ -457,12 +469,15 @@ public final class Charts {
 
     /** Angle of a 2-D point in degrees, in [0, 360). */
     public static double angleDegrees(double[] p) {
+        Check.points("p", new double[][] {Check.notNull("p", p)}, 2);
         double d = Math.toDegrees(Math.atan2(p[1], p[0]));
         return d < 0 ? d + 360 : d;
     }
 
     /** {@code count} points evenly spaced on a circle of radius {@code radius} around the origin, from angle 0. */
     public static double[][] circle(double radius, int count) {
+        Check.positive("radius", radius);
+        Check.atLeast("count", count, 1);
         double[][] p = new double[count][];
         for (int i = 0; i < count; i++) {
             double t = 2 * Math.PI * i / count;
@@ -507,6 +522,7 @@ public final class Charts {
     /** Share of generated samples per mode next to each mode's true share, titled with the verdict. */
     public static CategoryChart modeCoverage(CoverageReport report, String title) {
         Check.notNull("report", report);
+        Check.notNull("title", title);
         CategoryChart c = new CategoryChartBuilder().width(figureStyle().width()).height(figureStyle().height())
                 .title(title + " — " + report.verdict().label() + " (" + report.modesCovered() + "/" + report.modes()
                         + " modes)")
@@ -549,12 +565,11 @@ public final class Charts {
     }
 
     private static XYChart losses(Table history, String title, String scoreName, boolean probability) {
-        Check.notNull("history", history);
-        for (String col : List.of("step", "d_loss", "g_loss")) {
-            if (!history.columnNames().contains(col)) {
-                throw new IllegalArgumentException("history must have a column '" + col + "', found "
-                        + history.columnNames());
-            }
+        Check.columns("history", history, "a training history", "step", "d_loss", "g_loss");
+        Check.notNull("title", title);
+        if (history.rowCount() == 0) {
+            throw new IllegalArgumentException("history must have at least 1 row, was '" + history.name()
+                    + "' with 0 rows");
         }
         double[] steps = history.numberColumn("step").asDoubleArray();
         XYChart c = xy(title, "step", "loss");
@@ -581,6 +596,7 @@ public final class Charts {
      */
     public static XYChart modeTimeline(ModeTimeline timeline, String title) {
         Check.notNull("timeline", timeline);
+        Check.notNull("title", title);
         if (timeline.size() == 0) {
             throw new IllegalArgumentException("timeline must have at least 1 snapshot, was 0");
         }
@@ -678,7 +694,7 @@ public final class Charts {
      */
     public static List<Path> save(Chart<?, ?> chart, Path base) {
         Check.notNull("chart", chart);
-        Check.notNull("base", base);
+        Check.fileTarget("base", base);
         try {
             Path dir = base.toAbsolutePath().getParent();
             String name = base.getFileName().toString();
@@ -704,10 +720,14 @@ public final class Charts {
      * (hops of the dominant mode, {@code Study.hops}).
      */
     public static CategoryChart remedyStudy(Table summary, String metric, String title) {
+        Check.oneOf("metric", metric, List.of("modes", "high_quality_pct", "reverse_kl", "hops"));
         Check.notNull("summary", summary);
-        if (!List.of("modes", "high_quality_pct", "reverse_kl", "hops").contains(metric)) {
-            throw new IllegalArgumentException("metric must be modes, high_quality_pct, reverse_kl or hops, was '"
-                    + metric + "'");
+        Check.columns("summary", summary, "a study summary", "dataset", "remedy", "modes_total", metric + "_mean",
+                metric + "_se");
+        Check.notNull("title", title);
+        if (summary.rowCount() == 0) {
+            throw new IllegalArgumentException("summary must have at least 1 row, was '" + summary.name()
+                    + "' with 0 rows");
         }
         boolean modes = metric.equals("modes");
         boolean unbounded = metric.equals("reverse_kl") || metric.equals("hops");

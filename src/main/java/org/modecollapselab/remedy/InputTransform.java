@@ -46,6 +46,8 @@ public interface InputTransform {
 
         /** A transform without parameters of its own: its output, and how a gradient goes back to its input. */
         static Applied of(INDArray output, java.util.function.UnaryOperator<INDArray> back) {
+            org.modecollapselab.util.Check.notNull("output", output);
+            org.modecollapselab.util.Check.notNull("back", back);
             return new Applied() {
                 @Override
                 public INDArray output() {

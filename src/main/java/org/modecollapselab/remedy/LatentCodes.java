@@ -12,7 +12,7 @@ import org.modecollapselab.util.Check;
  */
 public record LatentCodes(double[] values, int width, int[] labels) {
     public LatentCodes {
-        Check.notNull("values", values);
+        Check.data("values", values);
         Check.atLeast("width", width, 1);
         if (values.length % width != 0) {
             throw new IllegalArgumentException("values must hold whole rows of " + width + ", was " + values.length);
@@ -20,6 +20,11 @@ public record LatentCodes(double[] values, int width, int[] labels) {
         if (labels != null && labels.length != values.length / width) {
             throw new IllegalArgumentException("labels must have one entry per row (" + values.length / width
                     + "), was " + labels.length);
+        }
+        if (labels != null) {
+            for (int i = 0; i < labels.length; i++) {
+                Check.atLeast("labels[" + i + "]", labels[i], 0);
+            }
         }
     }
 }

@@ -25,6 +25,9 @@ import org.modecollapselab.nn.Network;
 public record Setup(GanConfig config, int dataDimension, int classes, int inputWidth, Network generator,
                     Network discriminator, long seed, double[] classWeights, int codeColumn, int outputColumn) {
     public Setup {
+        org.modecollapselab.util.Check.notNull("config", config);
+        org.modecollapselab.util.Check.notNull("generator", generator);
+        org.modecollapselab.util.Check.notNull("discriminator", discriminator);
         classWeights = classWeights == null ? new double[0] : classWeights.clone();
     }
 

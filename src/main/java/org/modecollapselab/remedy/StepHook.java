@@ -33,6 +33,7 @@ public interface StepHook {
 
     /** A state that only changes what D sees, through {@code transform}. */
     static StepHook transforming(InputTransform transform) {
+        org.modecollapselab.util.Check.notNull("transform", transform);
         return new StepHook() {
             @Override
             public InputTransform discriminatorInput() {

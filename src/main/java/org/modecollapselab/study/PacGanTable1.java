@@ -26,6 +26,10 @@ public final class PacGanTable1 {
     /** One published cell group: mean ± standard error over 10 trials (PacGAN's Table 1). */
     public record Published(String dataset, String method, double modes, double modesSe, double hq, double hqSe, double kl,
                      double klSe) {
+        public Published {
+            org.modecollapselab.util.Check.notNull("dataset", dataset);
+            org.modecollapselab.util.Check.notNull("method", method);
+        }
     }
 
     /** The published Table 1 (GAN and PacGAN rows; ALI is not reproduced). */
@@ -67,6 +71,9 @@ public final class PacGanTable1 {
 
     /** Ours (a {@link StudyReport#summary} of this preset) next to the paper's, as Markdown. */
     public static String sideBySide(Table summary, int steps, int trials) {
+        StudyReport.checkSummary(summary);
+        org.modecollapselab.util.Check.atLeast("steps", steps, 1);
+        org.modecollapselab.util.Check.atLeast("trials", trials, 1);
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "Ours: %d steps, %d trials. Paper: 400,000 steps, 10 trials. Mean ± standard error.%n%n", steps,
                 trials));

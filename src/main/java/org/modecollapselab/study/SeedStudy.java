@@ -145,7 +145,7 @@ public final class SeedStudy {
         Check.notNull("data", data);
         Check.notNull("config", config);
         Check.notNull("method", method);
-        Check.notNull("label", label);
+        Check.notBlank("label", label);
         Check.atLeast("seeds", seeds, 1);
         Check.atLeast("steps", steps, 1);
         Check.notNull("thresholds", thresholds);
@@ -211,7 +211,7 @@ public final class SeedStudy {
 
     /** How many rows of a study table are collapsed. */
     public static int collapsedCount(Table study) {
-        Check.notNull("study", study);
+        Check.columns("study", study, "a seed study's table", "collapsed");
         return study.stringColumn("collapsed").isEqualTo("yes").size();
     }
 }

@@ -129,6 +129,11 @@ public final class Study {
     public record Run(String dataset, String method, boolean baseline, int seed, int steps, int modesCaptured,
                       int modes, double highQualityPercent, double reverseKl, double stepsPerSecond, boolean diverged,
                       int hops, CoverageReport coverage) implements Result {
+        public Run {
+            Check.notNull("dataset", dataset);
+            Check.notNull("method", method);
+        }
+
         @Override
         public Key key() {
             return new Key(dataset, method, seed, steps);
@@ -245,6 +250,24 @@ public final class Study {
         return 1_000_003L * seed + 17;
     }
 
+    /**
+     * Checks a study's line-up before any training: no nulls, no two cases with one name, no two methods with one
+     * label (their rows would merge in every table), and every method against every case ({@link Method#check}).
+     */
+    static void checkAll(List<StudyCase> cases, List<Method> methods) {
+        Check.notEmpty("cases", cases);
+        Check.noNulls("cases", cases);
+        Check.notEmpty("methods", methods);
+        Check.noNulls("methods", methods);
+        Check.distinct("cases", cases, "name", StudyCase::name);
+        Check.distinct("methods", methods, "label", Method::label);
+        for (StudyCase c : cases) {
+            for (Method m : methods) {
+                m.check(c.data(), c.config());
+            }
+        }
+    }
+
     /** Trains and scores one run: {@code method} on {@code c} with seed {@code seed}. */
     public static Run run(StudyCase c, Method method, int seed, Protocol protocol) {
         Check.notNull("c", c);
@@ -344,17 +367,7 @@ public final class Study {
         Check.notEmpty("cases", cases);
         Check.notEmpty("methods", methods);
         Check.atLeast("seeds", seeds, 1);
-        for (int i = 0; i < cases.size(); i++) {
-            Check.notNull("cases[" + i + "]", cases.get(i));
-        }
-        for (int i = 0; i < methods.size(); i++) {
-            Check.notNull("methods[" + i + "]", methods.get(i));
-        }
-        for (StudyCase c : cases) {
-            for (Method m : methods) {
-                m.check(c.data(), c.config());
-            }
-        }
+        checkAll(cases, methods);
         List<Task> tasks = new ArrayList<>();
         for (StudyCase c : cases) {
             for (Method m : methods) {

@@ -29,7 +29,7 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
     public static final List<String> DEFAULTS = List.of("temperature", "temperature-hopping", "ring", "grid");
 
     public StudyCase {
-        Check.notNull("name", name);
+        Check.notBlank("name", name);
         Check.notNull("data", data);
         Check.notNull("config", config);
         Check.atLeast("steps", steps, 1);
@@ -58,7 +58,8 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
      * and {@code stacked-mnist} ({@link #mnist}, {@link #stackedMnist}; the digits come from {@link Mnist#obtain}: the
      * data setting, the cache, or a download).
      */
-    public static StudyCase named(String spec) {
+    public static StudyCase named(String dataset) {
+        String spec = Check.notNull("dataset", dataset);
         String s = spec.trim().toLowerCase(Locale.ROOT);
         return switch (s) {
             case "temperature" -> new StudyCase(s, TemperatureData.aliceSpringsAndSouthPole(),

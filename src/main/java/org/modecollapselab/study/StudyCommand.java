@@ -75,7 +75,7 @@ public final class StudyCommand {
      * @return the exit status: 0, or 1 when a run failed
      */
     public static int run(String[] args, StudyEngine engine) throws IOException {
-        Check.notNull("args", args);
+        Check.noNulls("args", args);
         List<String> remedies = Remedies.DEFAULTS;
         List<String> objectives = null;
         boolean remediesGiven = false;
@@ -89,6 +89,7 @@ public final class StudyCommand {
         boolean resume = false;
         Integer samples = null;
         StepTimer.Clock clock = StepTimer.Clock.WALL;
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String a = Check.notNull("args[" + i + "]", args[i]);
             if (a.equals("-h") || a.equals("--help")) {
@@ -99,17 +100,24 @@ public final class StudyCommand {
                 resume = true;
                 continue;
             }
+            if (!OPTIONS.contains(a)) {
+                throw new IllegalArgumentException("args must be options from " + OPTIONS + " (try --help), was '"
+                        + a + "'");
+            }
+            if (!given.add(a)) {
+                throw new IllegalArgumentException("args must give each option once, was " + a + " twice");
+            }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(a + " needs a value");
+                throw new IllegalArgumentException(a + " must be followed by a value, was the last argument");
             }
             String v = args[++i];
             switch (a) {
                 case "--remedies" -> {
-                    remedies = List.of(v.split(","));
+                    remedies = list(a, v);
                     remediesGiven = true;
                 }
-                case "--objectives" -> objectives = v.equals("all") ? Objectives.ALL : List.of(v.split(","));
-                case "--datasets" -> datasets = List.of(v.split(","));
+                case "--objectives" -> objectives = v.equals("all") ? Objectives.ALL : list(a, v);
+                case "--datasets" -> datasets = list(a, v);
                 case "--seeds" -> seeds = integer(a, v);
                 case "--steps" -> steps = integer(a, v);
                 case "--threads" -> threads = integer(a, v);
@@ -125,14 +133,16 @@ public final class StudyCommand {
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
             }
         }
-        if (!List.of("remedies", "pacgan-table1", "cost").contains(preset)) {
-            throw new IllegalArgumentException("preset must be remedies, pacgan-table1 or cost, was '" + preset + "'");
-        }
+        // Every argument is checked before any work starts: a study that fails on its last data set after hours of
+        // training, or a typo found after the first seed, is what this avoids.
+        Check.oneOf("--preset", preset, List.of("remedies", "pacgan-table1", "cost"));
+        Check.folderTarget("--out", out);
         if (summarise != null) {
+            Check.readableFile("--summarise", summarise);
             // Re-summarise finished runs (e.g. to redraw the charts) without training again.
-            Files.createDirectories(out);
             Table runs = StudyReport.readRuns(summarise);
             Table summary = StudyReport.summary(runs);
+            Files.createDirectories(out);
             StudyReport.write(out, runs, summary, preset.equals("pacgan-table1") ? "PacGAN Table 1"
                     : "Remedies × data sets");
             if (preset.equals("pacgan-table1")) {
@@ -143,10 +153,23 @@ public final class StudyCommand {
             }
             return 0;
         }
-        if (seeds < 1 || (threads != null && threads < 1) || (steps != null && steps < 1)
-                || (samples != null && samples < 1)) {
-            throw new IllegalArgumentException("--seeds, --threads, --steps and --samples must be >= 1, were " + seeds
-                    + ", " + threads + ", " + steps + ", " + samples);
+        Check.atLeast("--seeds", seeds, 1);
+        if (threads != null) {
+            Check.atLeast("--threads", threads, 1);
+        }
+        if (steps != null) {
+            Check.atLeast("--steps", steps, 1);
+        }
+        if (samples != null) {
+            Check.atLeast("--samples", samples, 1);
+        }
+        if (preset.equals("pacgan-table1")) {
+            for (String o : List.of("--remedies", "--datasets", "--objectives")) {
+                if (given.contains(o)) {
+                    throw new IllegalArgumentException(o + " must not be given with --preset pacgan-table1 (it "
+                            + "trains GAN and PacGAN2–4 on pacgan-ring and pacgan-grid), was given");
+                }
+            }
         }
         if (engine != null && threads != null) {
             throw new IllegalArgumentException("--threads sets the local engine's threads; on " + engine
@@ -284,6 +307,21 @@ public final class StudyCommand {
             }
         }
         return out;
+    }
+
+    private static final List<String> OPTIONS = List.of("--remedies", "--objectives", "--datasets", "--seeds", "--steps",
+            "--threads", "--samples", "--out", "--preset", "--clock", "--summarise");
+
+    /** A comma-separated list of names: none empty. */
+    private static List<String> list(String option, String value) {
+        List<String> items = List.of(value.split(",", -1));
+        for (String item : items) {
+            if (item.isBlank()) {
+                throw new IllegalArgumentException(option + " must be names separated by commas, without empty ones, "
+                        + "was '" + value + "'");
+            }
+        }
+        return items;
     }
 
     private static int integer(String option, String value) {

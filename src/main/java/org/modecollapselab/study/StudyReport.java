@@ -1,7 +1,6 @@
 package org.modecollapselab.study;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,12 +9,11 @@ import java.util.Locale;
 import org.modecollapselab.plot.Charts;
 import org.modecollapselab.util.AtomicFiles;
 import org.modecollapselab.util.Check;
-import tech.tablesaw.api.ColumnType;
+import org.modecollapselab.util.Csv;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * What a study's runs say: one row per run ({@link #table}), the mean ± standard error per data set and method
@@ -25,10 +23,25 @@ public final class StudyReport {
     private StudyReport() {
     }
 
+    /** The columns of a study's runs (runs.csv) that the summary needs. */
+    static final List<String> RUN_COLUMNS = List.of("dataset", "remedy", "baseline", "seed", "steps",
+            "modes_captured", "modes", "high_quality_pct", "reverse_kl", "steps_per_s", "diverged");
+
+    /** The summary's metrics with a mean and a standard error. */
+    static final List<String> METRICS = List.of("modes", "high_quality_pct", "reverse_kl", "hops");
+
+    /** A summary made by {@link #summary(Table)}. */
+    static Table checkSummary(Table summary) {
+        return Check.columns("summary", summary, "a study summary", "dataset", "remedy", "runs", "diverged",
+                "modes_total", "modes_mean", "modes_se", "high_quality_pct_mean", "high_quality_pct_se",
+                "reverse_kl_mean", "reverse_kl_se", "hops_mean", "hops_se", "steps_per_s", "speed_vs_plain");
+    }
+
     /** One row per run: dataset, remedy, baseline, seed, steps, modes_captured, modes, high_quality_pct,
      * reverse_kl, steps_per_s, diverged, hops. */
     public static Table table(List<Study.Run> runs) {
-        Check.notNull("runs", runs);
+        Check.notEmpty("runs", runs);
+        Check.noNulls("runs", runs);
         StringColumn dataset = StringColumn.create("dataset");
         StringColumn remedy = StringColumn.create("remedy");
         StringColumn baseline = StringColumn.create("baseline");
@@ -97,27 +110,75 @@ public final class StudyReport {
         return Table.create("failures", dataset, remedy, seed, steps, error);
     }
 
-    /** Reads a runs.csv written by {@link #write}, with its column types (infinite reverse KL included). */
+    /**
+     * Reads a runs.csv written by {@link #write}, with its column types: whole numbers for seed, steps, modes and
+     * hops, numbers for the metrics (an empty cell is a diverged run's missing value, {@code Infinity} an infinite
+     * reverse KL), text for the rest — taken as written (a data set named {@code NA} is a data set).
+     *
+     * @throws IllegalArgumentException naming the file when it is missing, not a CSV, lacks a column of runs.csv, or
+     *                                  has malformed rows (every one listed with its line number and content)
+     */
     public static Table readRuns(Path csv) throws IOException {
-        Check.notNull("csv", csv);
-        String header = Files.readAllLines(csv).stream().findFirst().orElse("");
-        List<String> names = List.of(header.split(","));
-        for (String required : List.of("dataset", "remedy", "baseline", "seed", "steps", "modes_captured", "modes",
-                "high_quality_pct", "reverse_kl", "steps_per_s", "diverged")) {
-            if (!names.contains(required)) {
+        Csv.Table t = Csv.read("csv", csv);
+        for (String required : RUN_COLUMNS) {
+            if (t.column(required) < 0) {
                 throw new IllegalArgumentException("csv must have a column '" + required + "' (a runs.csv of "
-                        + "environment/study), was " + csv + " with columns " + names);
+                        + "environment/study), was " + csv + " with columns " + t.header());
             }
         }
-        ColumnType[] types = new ColumnType[names.size()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = switch (names.get(i)) {
-                case "seed", "steps", "modes_captured", "modes", "hops" -> ColumnType.INTEGER;
-                case "high_quality_pct", "reverse_kl", "steps_per_s" -> ColumnType.DOUBLE;
-                default -> ColumnType.STRING;
-            };
+        Check.distinct("csv's header", t.header(), "column name", h -> h);
+        if (t.rows().isEmpty()) {
+            throw new IllegalArgumentException("csv must have at least 1 run below its header, was " + csv
+                    + ": a header but no runs");
         }
-        return Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(types));
+        List<String> names = t.header();
+        List<tech.tablesaw.columns.Column<?>> columns = new ArrayList<>();
+        for (String name : names) {
+            columns.add(switch (name) {
+                case "seed", "steps", "modes_captured", "modes", "hops" -> IntColumn.create(name);
+                case "high_quality_pct", "reverse_kl", "steps_per_s" -> DoubleColumn.create(name);
+                default -> StringColumn.create(name);
+            });
+        }
+        List<String> problems = new ArrayList<>();
+        for (Csv.Row row : t.rows()) {
+            List<String> wrong = new ArrayList<>();
+            for (int c = 0; c < names.size(); c++) {
+                String v = row.fields().get(c).trim();
+                if (columns.get(c) instanceof IntColumn) {
+                    Double x = Csv.number(v);
+                    if (x == null || x != Math.rint(x) || Math.abs(x) > Integer.MAX_VALUE) {
+                        wrong.add("'" + names.get(c) + "' is '" + v + "', not a whole number");
+                    }
+                } else if (columns.get(c) instanceof DoubleColumn) {
+                    if (!v.isEmpty() && Csv.number(v) == null && !List.of("Infinity", "-Infinity", "NaN").contains(v)) {
+                        wrong.add("'" + names.get(c) + "' is '" + v + "', not a number");
+                    }
+                } else if (List.of("dataset", "remedy").contains(names.get(c)) && v.isEmpty()) {
+                    wrong.add("'" + names.get(c) + "' is empty");
+                } else if (List.of("baseline", "diverged").contains(names.get(c)) && !List.of("yes", "no").contains(v)) {
+                    wrong.add("'" + names.get(c) + "' is '" + v + "', not yes or no");
+                }
+            }
+            if (!wrong.isEmpty()) {
+                problems.add("line " + row.line() + ": " + String.join(", ", wrong) + ": " + Csv.quote(row.text()));
+                continue;
+            }
+            for (int c = 0; c < names.size(); c++) {
+                String v = row.fields().get(c).trim();
+                if (columns.get(c) instanceof IntColumn ic) {
+                    ic.append((int) Double.parseDouble(v));
+                } else if (columns.get(c) instanceof DoubleColumn dc) {
+                    dc.append(v.isEmpty() ? Double.NaN : Double.parseDouble(v));
+                } else {
+                    ((StringColumn) columns.get(c)).append(v);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Csv.malformed("csv", csv, "every row must hold a run as environment/study writes it", problems);
+        }
+        return Table.create(csv.getFileName().toString(), columns.toArray(tech.tablesaw.columns.Column<?>[]::new));
     }
 
     /** The summary of runs (see {@link #summary(Table)}). */
@@ -131,7 +192,10 @@ public final class StudyReport {
      * to the baseline on the same data set (the method marked {@code baseline}; NaN without one).
      */
     public static Table summary(Table runs) {
-        Check.notNull("runs", runs);
+        Check.columns("runs", runs, "a study's runs", RUN_COLUMNS.toArray(String[]::new));
+        if (runs.rowCount() == 0) {
+            throw new IllegalArgumentException("runs must have at least 1 row, was '" + runs.name() + "' with 0 rows");
+        }
         StringColumn dataset = StringColumn.create("dataset");
         StringColumn remedy = StringColumn.create("remedy");
         IntColumn n = IntColumn.create("runs");
@@ -199,7 +263,7 @@ public final class StudyReport {
 
     /** The summary as a Markdown table: "mean ± se" cells. */
     public static String markdown(Table summary) {
-        Check.notNull("summary", summary);
+        checkSummary(summary);
         StringBuilder sb = new StringBuilder(
                 "| data set | remedy | runs | modes captured | high-quality % | reverse KL | hops | steps/s | speed vs plain |\n"
                         + "|---|---|---|---|---|---|---|---|---|\n");
@@ -220,6 +284,10 @@ public final class StudyReport {
 
     /** "mean ± se" of a summary metric; "∞ (…)" for an infinite mean, "—" for none. */
     public static String pm(Table summary, String metric, int row, int decimals) {
+        checkSummary(summary);
+        Check.oneOf("metric", metric, METRICS);
+        Check.index("row", row, summary.rowCount());
+        Check.atLeast("decimals", decimals, 0);
         double m = summary.doubleColumn(metric + "_mean").getDouble(row);
         double se = summary.doubleColumn(metric + "_se").getDouble(row);
         if (Double.isInfinite(m)) {
@@ -237,7 +305,10 @@ public final class StudyReport {
      * have them) as PNG and SVG.
      */
     public static void write(Path out, Table runs, Table summary, String title) throws IOException {
-        Check.notNull("out", out);
+        Check.folderTarget("out", out);
+        Check.columns("runs", runs, "a study's runs", RUN_COLUMNS.toArray(String[]::new));
+        checkSummary(summary);
+        Check.notNull("title", title);
         AtomicFiles.writeString(out.resolve("runs.csv"), csv(runs));
         AtomicFiles.writeString(out.resolve("summary.csv"), csv(summary));
         String md = markdown(summary);

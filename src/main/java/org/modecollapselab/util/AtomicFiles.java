@@ -17,6 +17,8 @@ public final class AtomicFiles {
 
     /** A temporary file next to {@code target} (its folder is created), for content to be moved in place. */
     public static Path temporaryFor(Path target, String suffix) throws IOException {
+        Check.fileTarget("target", target);
+        Check.notNull("suffix", suffix);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         return Files.createTempFile(dir, "." + target.getFileName(), suffix);
@@ -24,6 +26,8 @@ public final class AtomicFiles {
 
     /** Renames a finished temporary file over {@code target} atomically and makes it world-readable. */
     public static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        Check.readableFile("temporary", temporary);
+        Check.fileTarget("target", target);
         try {
             Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
         } catch (UnsupportedOperationException e) {
@@ -34,6 +38,8 @@ public final class AtomicFiles {
 
     /** Writes {@code text} to {@code target} atomically. */
     public static void writeString(Path target, String text) throws IOException {
+        Check.fileTarget("target", target);
+        Check.notNull("text", text);
         Path tmp = temporaryFor(target, ".part");
         Files.writeString(tmp, text);
         moveIntoPlace(tmp, target);

@@ -14,11 +14,15 @@ public final class NdArrays {
 
     /** A [rows, cols] array of {@code type} (FLOAT or DOUBLE) filled row-major from {@code v}. */
     public static INDArray of(double[] v, long rows, long cols, DataType type) {
+        Check.notNull("v", v);
+        Check.atLeast("rows", rows, 0);
+        Check.atLeast("cols", cols, 0);
+        if (v.length != rows * cols) {
+            throw new IllegalArgumentException("v must have rows·cols = " + rows * cols + " values, was " + v.length);
+        }
+        Check.floating("type", type);
         if (type == DataType.DOUBLE) {
             return Nd4j.create(v, new long[] {rows, cols}, DataType.DOUBLE);
-        }
-        if (type != DataType.FLOAT) {
-            throw new IllegalArgumentException("type must be FLOAT or DOUBLE, was " + type);
         }
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) {
@@ -29,7 +33,17 @@ public final class NdArrays {
 
     /** Java rows (all of one length) as a [rows, cols] array of {@code type}. */
     public static INDArray of(double[][] rows, DataType type) {
-        int cols = rows.length == 0 ? 0 : rows[0].length;
+        Check.noNulls("rows", rows);
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("rows must not be empty, was []");
+        }
+        int cols = rows[0].length;
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols || cols == 0) {
+                throw new IllegalArgumentException("rows[" + i + "] must have " + Math.max(cols, 1) + " value"
+                        + (cols > 1 ? "s" : "") + " (all rows alike, at least 1), was " + rows[i].length);
+            }
+        }
         double[] flat = new double[rows.length * cols];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, flat, i * cols, cols);
@@ -39,6 +53,7 @@ public final class NdArrays {
 
     /** The values of an array, row-major, as doubles. */
     public static double[] values(INDArray a) {
+        Check.notNull("a", a);
         // (INDArray.ravel('c') in M2.1 reads the order character as a dimension: shape [99, n].)
         INDArray flat = a.rank() == 1 || a.isVector() ? a : Nd4j.toFlattened('c', a);
         if (a.dataType() == DataType.DOUBLE) {
@@ -54,6 +69,7 @@ public final class NdArrays {
 
     /** A [rows, cols] array as Java rows. */
     public static double[][] rows(INDArray a) {
+        Check.matrix("a", a, -1, -1);
         int rows = (int) a.rows();
         int cols = (int) a.columns();
         double[] flat = values(a);

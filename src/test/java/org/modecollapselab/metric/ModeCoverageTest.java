@@ -60,11 +60,11 @@ class ModeCoverageTest {
     void badInputIsNamed() {
         assertEquals("mode weights must sum to 1 (within 1.0E-6), was 0.8", assertThrows(IllegalArgumentException.class,
                 () -> ModeSet.of(Mode.of("a", 0, 1, 0.4), Mode.of("b", 1, 1, 0.4))).getMessage());
-        assertEquals("samples must not be empty, was 0 samples", assertThrows(IllegalArgumentException.class,
+        assertEquals("samples must not be empty, was []", assertThrows(IllegalArgumentException.class,
                 () -> ModeCoverage.evaluate(new double[0][], TWO, CoverageThresholds.standard())).getMessage());
         assertEquals("minModeFraction must be in [0.0, 1.0], was 1.5",
                 assertThrows(IllegalArgumentException.class, () -> new CoverageThresholds(3, 1.5)).getMessage());
-        assertEquals("samples[0] must have 1 coordinates, was 2", assertThrows(IllegalArgumentException.class,
+        assertEquals("samples[0] must have 1 coordinate, was 2", assertThrows(IllegalArgumentException.class,
                 () -> ModeCoverage.evaluate(new double[][] {{1, 2}}, TWO, CoverageThresholds.standard())).getMessage());
     }
 }

@@ -58,7 +58,7 @@ class LossesTest {
     @Test
     void labelSmoothingTarget() {
         double[] gr = new double[1];
-        Losses.discriminator(new double[] {0}, new double[0], 0.9, gr, new double[0]);
+        Losses.discriminator(new double[] {0}, new double[] {0}, 0.9, gr, new double[1]);
         assertEquals(0.5 - 0.9, gr[0], 1e-12);
     }
 }

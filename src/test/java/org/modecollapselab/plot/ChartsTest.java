@@ -65,8 +65,8 @@ class ChartsTest {
         assertEquals(300, c.getSeriesMap().get("real").getXData().length);
         assertEquals(Charts.WIDTH, Charts.image(c).getWidth());
         assertEquals("modes must be 2-D for a scatter plot, was 1-D", assertThrows(IllegalArgumentException.class,
-                () -> Charts.scatter(new double[0][], new double[0][], TemperatureData.aliceSpringsAndSouthPole().modes(),
-                        "t")).getMessage());
+                () -> Charts.scatter(new double[][] {{0, 0}}, new double[][] {{0, 0}},
+                        TemperatureData.aliceSpringsAndSouthPole().modes(), "t")).getMessage());
     }
 
     @Test
@@ -96,7 +96,7 @@ class ChartsTest {
         assertEquals(1 + 8 + 1, c.getSeriesMap().size());   // samples, one line per mode, D
         assertEquals(720, Charts.image(c).getWidth());
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> Charts.ringResponse(new double[0][], ring.modes(), angles, new double[3], "x")).getMessage()
+                () -> Charts.ringResponse(new double[][] {{1, 0}}, ring.modes(), angles, new double[3], "x")).getMessage()
                 .contains("dProb must have one value per angle (90), was 3"));
     }
 }

@@ -149,4 +149,76 @@ class StudyTest {
         StudyCommand.main(new String[] {"--summarise", csv.toString(), "--out", dir.resolve("again").toString()});
         assertTrue(Files.exists(dir.resolve("again").resolve("modes.png")));
     }
+
+    /** runs.csv is read as written: a data set called NA is a data set, a diverged run's empty cells are NaN. */
+    @Test
+    void runsAreReadAsWrittenAndMalformedRowsListed(@TempDir Path dir) throws Exception {
+        List<Study.Run> runs = List.of(
+                new Study.Run("NA", "plain", true, 1, 10, 2, 8, 50, 0.5, 100, false, 1, null),
+                new Study.Run("NA", "plain", true, 2, 10, 0, 8, Double.NaN, Double.NaN, Double.NaN, true, 0, null));
+        Path csv = dir.resolve("runs.csv");
+        Files.writeString(csv, StudyReport.csv(StudyReport.table(runs)));
+        Table back = StudyReport.readRuns(csv);
+        assertEquals(List.of("NA", "NA"), back.stringColumn("dataset").asList());
+        assertTrue(Double.isNaN(back.doubleColumn("reverse_kl").getDouble(1)));
+        assertEquals(1, StudyReport.summary(back).intColumn("diverged").get(0));
+        List<String> lines = Files.readAllLines(csv);
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, String.join("\n", lines.get(0), lines.get(1).replace(",1,10,", ",one,10,"),
+                lines.get(2) + ",extra", lines.get(1).replace(",no,", ",maybe,")) + "\n");
+        String m = assertThrows(IllegalArgumentException.class, () -> StudyReport.readRuns(bad)).getMessage();
+        assertTrue(m.contains("line 3 has 13 fields, the header 12"), m);
+        Files.writeString(bad, String.join("\n", lines.get(0), lines.get(1).replace(",1,10,", ",one,10,"),
+                lines.get(1).replaceFirst(",no,", ",maybe,")) + "\n");
+        m = assertThrows(IllegalArgumentException.class, () -> StudyReport.readRuns(bad)).getMessage();
+        assertTrue(m.contains("line 2: 'seed' is 'one', not a whole number"), m);
+        assertTrue(m.contains("line 3: 'diverged' is 'maybe', not yes or no") || m.contains("line 3: 'baseline'"), m);
+    }
+
+    /** The study command checks every argument before any work: nothing is trained or written when one is wrong. */
+    @Test
+    void theCommandChecksEveryArgumentFirst(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Files.writeString(dir.resolve("a-file"), "x");
+        for (String[] args : List.of(
+                new String[] {"--datasets", "temperature,moons", "--steps", "5", "--out", out.toString()},
+                new String[] {"--remedies", "plain,packing:0", "--steps", "5", "--out", out.toString()},
+                new String[] {"--remedies", "plain,plain", "--datasets", "temperature", "--out", out.toString()},
+                new String[] {"--remedies", "plain,,packing", "--out", out.toString()},
+                new String[] {"--seeds", "2", "--seeds", "3", "--out", out.toString()},
+                new String[] {"--seeds", "0", "--out", out.toString()},
+                new String[] {"--steps", "many", "--out", out.toString()},
+                new String[] {"--preset", "pacgan-table1", "--remedies", "plain", "--out", out.toString()},
+                new String[] {"--remedies", "packing:3", "--datasets", "temperature", "--out", out.toString()},
+                new String[] {"--out", dir.resolve("a-file").resolve("x").toString()},
+                new String[] {"--summarise", dir.resolve("missing.csv").toString(), "--out", out.toString()},
+                new String[] {"--frobnicate", "1"})) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StudyCommand.main(args),
+                    String.join(" ", args));
+            assertTrue(e.getMessage().contains("must"), e.getMessage());
+            assertFalse(Files.exists(out), String.join(" ", args) + " wrote " + out);
+        }
+        assertEquals("methods must have distinct labels, was 'plain' twice (methods[0] and methods[1])",
+                assertThrows(IllegalArgumentException.class, () -> StudyCommand.main(new String[] {"--remedies",
+                    "plain,plain", "--datasets", "temperature", "--out", out.toString()})).getMessage());
+        assertEquals("args must give each option once, was --seeds twice", assertThrows(IllegalArgumentException.class,
+                () -> StudyCommand.main(new String[] {"--seeds", "2", "--seeds", "3"})).getMessage());
+    }
+
+    /** A seed study checks its arguments (and every run's) before the first seed trains. */
+    @Test
+    void seedStudiesAndStudiesRefuseBadLineUpsFirst() {
+        var data = org.modecollapselab.data.TemperatureData.aliceSpringsAndSouthPole();
+        var config = org.modecollapselab.config.GanConfig.temperatureCollapse();
+        var th = org.modecollapselab.metric.CoverageThresholds.standard();
+        assertEquals("label must not be blank, was ' '", assertThrows(IllegalArgumentException.class,
+                () -> SeedStudy.run(data, config, " ", 2, 10, th)).getMessage());
+        assertEquals("batchSize must be a multiple of packSize (3), was 64", assertThrows(
+                IllegalArgumentException.class, () -> SeedStudy.run(data, config, List.of(new Packing(3)), "p", 2, 10,
+                        th)).getMessage());
+        StudyCase t = StudyCase.named("temperature").withSteps(5);
+        assertEquals("cases must have distinct names, was 'temperature' twice (cases[0] and cases[1])",
+                assertThrows(IllegalArgumentException.class, () -> Study.runs(List.of(t, t), List.of(Method.plain()), 1))
+                        .getMessage());
+    }
 }

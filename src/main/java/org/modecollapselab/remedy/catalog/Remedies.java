@@ -130,10 +130,9 @@ public final class Remedies {
     }
 
     /** Parses a remedy name (see the class comment); the remedy's own settings are validated here. */
-    public static Method parse(String spec) {
-        if (spec == null) {
-            throw new IllegalArgumentException("remedy must not be null");
-        }
+    public static Method parse(String remedy) {
+        Check.notNull("remedy", remedy);
+        String spec = remedy;
         String s = spec.trim().toLowerCase(Locale.ROOT);
         String[] p = s.split(":", 2);
         String arg = p.length > 1 ? p[1] : null;

@@ -80,8 +80,8 @@ public record FeatureMatching(double weight) implements Remedy {
     public static INDArray[] lossAndInputGradient(Network d, Network.Pass pass, INDArray realMean) {
         Check.notNull("d", d);
         Check.notNull("pass", pass);
-        Check.notNull("realMean", realMean);
         INDArray features = pass.features();
+        Check.matrix("realMean", realMean, 1, features.columns());
         long n = features.rows();
         INDArray diff = features.mean(true, 0).subi(realMean);                  // [1, H]
         INDArray loss = diff.mul(diff).sum(true, 1);                            // [1, 1]

@@ -71,7 +71,7 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
     /** New kernels T for inputs {@code width} wide, drawn from {@code seed}: the state one GAN trains. */
     public Kernels newKernels(int width, long seed, DataType dataType) {
         Check.atLeast("width", width, 1);
-        Check.notNull("dataType", dataType);
+        Check.floating("dataType", dataType);
         return new Kernels(kernels, kernelDim, width, new java.util.SplittableRandom(seed), dataType);
     }
 
@@ -197,11 +197,10 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
 
         /** o [n, B] for x [n, width]: mean over j ≠ i of exp(−‖M_ib − M_jb‖₁). */
         public double[][] features(double[][] x) {
-            Check.notNull("x", x);
-            for (int i = 0; i < x.length; i++) {
-                if (Check.notNull("x[" + i + "]", x[i]).length != width) {
-                    throw new IllegalArgumentException("x[" + i + "] must have " + width + " values, was " + x[i].length);
-                }
+            Check.points("x", x, width);
+            if (x.length < 2) {
+                throw new IllegalArgumentException("x must have >= 2 rows for minibatch discrimination, was "
+                        + x.length);
             }
             return forward(x).o;
         }

@@ -38,8 +38,8 @@ public record Packing(int packSize, int packsPerBatch) implements Remedy {
      * PacGAN as its paper trains it: packs of m, and batches of {@code packs} packs (m·packs samples), so that D
      * sees as many packs per step as the plain GAN sees samples. Labelled "PacGAN<i>m</i>", and "GAN" for m = 1.
      */
-    public static Packing pacgan(int m, int packs) {
-        return new Packing(m, Check.atLeast("packs", packs, 1));
+    public static Packing pacgan(int packSize, int packs) {
+        return new Packing(packSize, Check.atLeast("packs", packs, 1));
     }
 
     @Override
@@ -82,7 +82,7 @@ public record Packing(int packSize, int packsPerBatch) implements Remedy {
 
     /** What D sees of samples [rows, d]: [rows/m, m·d], each row a pack of m consecutive samples. */
     public INDArray toDiscriminator(INDArray samples) {
-        Check.notNull("samples", samples);
+        Check.matrix("samples", samples, -1, -1);
         if (samples.rows() % packSize != 0) {
             throw new IllegalArgumentException("samples must come in whole packs of " + packSize + ", was "
                     + samples.rows() + " rows");
@@ -92,7 +92,11 @@ public record Packing(int packSize, int packsPerBatch) implements Remedy {
 
     /** ∂loss/∂(packs) back to ∂loss/∂(samples): the inverse reshape. */
     public INDArray fromDiscriminator(INDArray inputGradient) {
-        Check.notNull("inputGradient", inputGradient);
+        Check.matrix("inputGradient", inputGradient, -1, -1);
+        if (inputGradient.columns() % packSize != 0) {
+            throw new IllegalArgumentException("inputGradient must have a multiple of " + packSize
+                    + " columns (whole packs), was " + inputGradient.columns());
+        }
         return inputGradient.reshape('c', inputGradient.rows() * packSize, inputGradient.columns() / packSize);
     }
 }

@@ -93,6 +93,11 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
 
     @Override
     public void check(GanConfig config, int dataDimension, int classes) {
+        if (steps > 0 && config.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT
+                && learningRate > Float.MAX_VALUE) {
+            throw new IllegalArgumentException("learningRate must be <= " + Float.MAX_VALUE + " (the largest FLOAT, the "
+                    + "parameters' data type) for unrolling's look-ahead, was " + learningRate);
+        }
         if (mode != Mode.EXACT || steps == 0) {
             return;
         }
@@ -146,6 +151,9 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
      *                     FIRST_ORDER
      */
     public record Result(double loss, INDArray fakeGradient) {
+        public Result {
+            Check.notNull("fakeGradient", fakeGradient);
+        }
     }
 
     /**
@@ -155,8 +163,8 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
      */
     public Result lookAhead(Network d, INDArray real, INDArray fake, Objective objective) {
         Check.notNull("d", d);
-        Check.notNull("real", real);
-        Check.notNull("fake", fake);
+        Check.matrix("real", real, -1, d.inputs());
+        Check.matrix("fake", fake, -1, d.inputs());
         Check.notNull("objective", objective);
         requireSecondOrder(d);
         return new LookAhead().run(d, real, fake, objective);

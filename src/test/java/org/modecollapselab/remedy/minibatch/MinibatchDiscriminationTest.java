@@ -9,6 +9,10 @@ import org.modecollapselab.gan.Gan;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.remedy.RemedyAssertions;
 import org.modecollapselab.remedy.Setup;
+import org.modecollapselab.nn.Activation;
+import org.modecollapselab.nn.Mlp;
+import org.modecollapselab.nn.MlpSpec;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,7 +29,9 @@ class MinibatchDiscriminationTest {
         MinibatchDiscrimination m = new MinibatchDiscrimination(3, 2);
         assertEquals(width + 3, m.discriminatorInputWidth(width));
         GanConfig c = GanConfig.temperatureCollapse().withDataType(DataType.DOUBLE);
-        return (MinibatchDiscrimination.State) m.start(new Setup(c, width, 0, width, null, null, 11));
+        Mlp net = new Mlp(MlpSpec.of(width + 3, List.of(4), 1, Activation.LEAKY_RELU, Activation.IDENTITY),
+                DataType.DOUBLE, 1);
+        return (MinibatchDiscrimination.State) m.start(new Setup(c, width, 0, width, net, net, 11));
     }
 
     /** L = Σ c ⊙ [x, o(x)]: the input gradient (direct and through the kernels) and ∂L/∂T against differences. */
