@@ -284,8 +284,9 @@ public final class StudyReport {
 
     /** "mean ± se" of a summary metric; "∞ (…)" for an infinite mean, "—" for none. */
     public static String pm(Table summary, String metric, int row, int decimals) {
-        checkSummary(summary);
         Check.oneOf("metric", metric, METRICS);
+        // Any table with the metric's mean and standard error (a study summary, a knob sweep).
+        Check.columns("summary", summary, "a table of means and standard errors", metric + "_mean", metric + "_se");
         Check.index("row", row, summary.rowCount());
         Check.atLeast("decimals", decimals, 0);
         double m = summary.doubleColumn(metric + "_mean").getDouble(row);
