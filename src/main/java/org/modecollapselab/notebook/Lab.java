@@ -14,9 +14,7 @@ public final class Lab {
      * used).
      */
     public static String backend() {
-        String cls = Nd4j.getBackend().getClass().getSimpleName();
-        boolean gpu = cls.toLowerCase(java.util.Locale.ROOT).contains("cuda")
-                || cls.toLowerCase(java.util.Locale.ROOT).contains("jcublas");
+        boolean gpu = onGpu();
         int threads = Nd4j.getEnvironment().maxThreads();
         String note = System.getenv("MCL_BACKEND_NOTE");
         return "ND4J 1.0.0-M2.1 on " + (gpu ? "GPU (CUDA back end: " + gpuName() + ")" : "CPU (nd4j-native, "
@@ -24,6 +22,15 @@ public final class Lab {
                 + threads + " OpenMP thread" + (threads == 1 ? "" : "s") + ", Java " + Runtime.version().feature()
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB"
                 + (note == null || note.isBlank() ? "" : ". Back end chosen at start-up: " + note);
+    }
+
+    /**
+     * Whether ND4J runs on the GPU (the CUDA back end was built in and chosen at start-up): notebooks pick their
+     * full-size settings with it, e.g. the full DCGAN where a GPU trains it and the small one on a CPU.
+     */
+    public static boolean onGpu() {
+        String cls = Nd4j.getBackend().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return cls.contains("cuda") || cls.contains("jcublas");
     }
 
     /** The CUDA device's name as ND4J reports it, or "device unknown". */

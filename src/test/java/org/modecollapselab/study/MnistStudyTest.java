@@ -11,7 +11,14 @@ import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;
 import org.modecollapselab.metric.ClassifierThresholds;
 import org.modecollapselab.metric.CoverageScorer;
+import org.modecollapselab.config.Dcgan;
+import org.modecollapselab.nn.conv.DcganDiscriminator;
+import org.modecollapselab.nn.conv.DcganGenerator;
+import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.remedy.featurematching.FeatureMatching;
+import org.modecollapselab.remedy.minibatch.MinibatchDiscrimination;
 import org.modecollapselab.remedy.packing.Packing;
+import org.modecollapselab.remedy.unrolled.Unrolling;
 import tech.tablesaw.api.Table;
 
 /** The study engine on image data: runs scored by the digit classifier, Stacked MNIST's own protocol. */
@@ -44,6 +51,35 @@ class MnistStudyTest {
         assertEquals(2500, plan.protocol(ring).evaluationSamples());
         Study.Run run = Study.run(c, Method.plain(), 1, new Study.Protocol(200, 2, 20));
         assertEquals(1000, run.modes());
+    }
+
+    /**
+     * The convolutional case on real digits: the small DCGAN as G and D, and the remedies that work with it
+     * (packing, feature matching, minibatch discrimination, first-order unrolling) run through the study engine a
+     * few steps each with finite losses; exact unrolling is refused by name.
+     */
+    @Test
+    void mnistDcganCaseTrainsTheConvolutionalNetworksWithTheirRemedies() {
+        StudyCase c = StudyCase.mnistDcgan(TestData.testDigits()).withSteps(3);
+        assertEquals("mnist-dcgan", c.name());
+        assertEquals(Dcgan.small(1), c.config().generatorArchitecture());
+        Gan plain = Gan.create(c.data(), c.config());
+        assertInstanceOf(DcganGenerator.class, plain.generator());
+        assertInstanceOf(DcganDiscriminator.class, plain.discriminator());
+        for (Remedy r : List.of(new Packing(2), new FeatureMatching(1), MinibatchDiscrimination.of(4),
+                Unrolling.firstOrder(2))) {
+            Study.Run run = Study.run(c, Method.of(r), 1, new Study.Protocol(100, 2, 3));
+            assertEquals(10, run.modes(), r.label());
+            assertEquals(100, run.coverage().samples(), r.label());
+            Gan g = Gan.create(c.data(), c.config(), r);
+            for (int i = 0; i < 2; i++) {
+                assertTrue(g.step().isFinite(), r.label());
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Gan.create(c.data(), c.config(), Unrolling.exact(3)));
+        assertTrue(e.getMessage().startsWith("discriminatorArchitecture must give exact second-order products"),
+                e.getMessage());
     }
 
     @Test
