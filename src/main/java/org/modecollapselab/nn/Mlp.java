@@ -274,13 +274,14 @@ public final class Mlp implements SecondOrder {
             ins[i] = h;
             // A 1-wide input (the 1-D data, a 1-D latent) as a broadcast product: 38 µs instead of ~105 µs for a
             // rank-1 gemm at batch 512. (The fused xw_plus_b op measured slower than mmul + addiRowVector.)
-            INDArray pre = times(h, w[i]).addiRowVector(b[i]);
+            INDArray pre = times(h, w[i]);
             int p = spec.pieces(i);
             if (p > 1 || spec.normalised(i) || (training && spec.droppedOut(i))) {
                 // Maxout's piece view, batch normalisation's reductions and dropout's mask are written for
                 // row-major arrays (and give the same numbers there as before): one copy, as mmul made before.
                 pre = rowMajor(pre);
             }
+            pre.addiRowVector(b[i]);
             lins[i] = pre;
             if (p > 1) {
                 // Piece k of unit j is column k·units + j, so [batch, pieces·units] is a free view as
