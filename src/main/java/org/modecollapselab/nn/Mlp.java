@@ -6,6 +6,7 @@ import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -273,9 +274,15 @@ public final class Mlp implements SecondOrder {
             ins[i] = h;
             // A 1-wide input (the 1-D data, a 1-D latent) as a broadcast product: 38 µs instead of ~105 µs for a
             // rank-1 gemm at batch 512. (The fused xw_plus_b op measured slower than mmul + addiRowVector.)
-            INDArray pre = times(h, w[i]).addiRowVector(b[i]);
-            lins[i] = pre;
+            INDArray pre = times(h, w[i]);
             int p = spec.pieces(i);
+            if (p > 1 || spec.normalised(i) || (training && spec.droppedOut(i))) {
+                // Maxout's piece view, batch normalisation's reductions and dropout's mask are written for
+                // row-major arrays (and give the same numbers there as before): one copy, as mmul made before.
+                pre = rowMajor(pre);
+            }
+            pre.addiRowVector(b[i]);
+            lins[i] = pre;
             if (p > 1) {
                 // Piece k of unit j is column k·units + j, so [batch, pieces·units] is a free view as
                 // [batch, pieces, units] and the maxout is one reduction (not pieces − 1 pairwise maxima).
@@ -335,10 +342,13 @@ public final class Mlp implements SecondOrder {
         Check.sameShape("gradOutput", gradOutput, pass.outputs()[fromLayer]);
         INDArray g = gradOutput;
         for (int i = fromLayer; i >= 0; i--) {
+            if (i < fromLayer && !columnMajor(pass.outputs()[i])) {
+                g = rowMajor(g);   // the layer's own arrays are row-major (see forward): so is its gradient
+            }
             if (i < fromLayer && pass.masks()[i] != null) {
                 g = g.mul(pass.masks()[i]);   // ∂/∂(layer i's output) from ∂/∂(the next layer's input)
             }
-            INDArray gPre = spec.activation(i).backward(pass.outputs()[i], g);
+            INDArray gPre = activationBackward(i, pass.outputs()[i], g);
             if (spec.normalised(i)) {
                 INDArray xhat = pass.normalised()[i];
                 if (accumulateParams) {
@@ -360,7 +370,7 @@ public final class Mlp implements SecondOrder {
                 Nd4j.gemm(ones(gPre.rows()), gPre, gb[i], true, false, 1.0, 1.0);
             }
             if (i > 0 || needInputGradient) {
-                g = gPre.mmul(w[i].transpose());
+                g = product(gPre, w[i], true);
             }
         }
         return needInputGradient ? g : null;
@@ -387,9 +397,59 @@ public final class Mlp implements SecondOrder {
                 .eq(pass.maxed()[i].reshape('c', rows, 1, spec.fanOut(i))).castTo(dataType);
     }
 
-    /** x·W, as a broadcast product when x is one column wide (see {@link #forward}). */
+    /**
+     * x·W, column-major like {@link #product}: as a broadcast product when x is one column wide (see
+     * {@link #forward}), computed as (Wᵀ ⊙ xᵀ)ᵀ so that the result is column-major too (the same products).
+     */
     private static INDArray times(INDArray x, INDArray weights) {
-        return x.columns() == 1 ? x.mul(weights) : x.mmul(weights);
+        if (x.columns() != 1) {
+            return product(x, weights, false);
+        }
+        INDArray out = Nd4j.createUninitialized(x.dataType(), new long[] {weights.columns(), x.rows()}, 'c');
+        Nd4j.exec(new MulOp(weights.transpose(), x.transpose(), out));
+        return out.transpose();
+    }
+
+    /**
+     * a·b (or a·bᵀ) as one matmul op into a new column-major array. {@code INDArray.mmul} runs the same gemm into a
+     * column-major array and then copies it to a row-major one; that copy (a strided assign, ~74 µs for 512×64 on the
+     * development machine, as long as the 512×64×64 product itself) was a quarter of the temperature step. A gemm
+     * straight into a row-major array would avoid it too, but OpenBLAS then computes Cᵀ = Bᵀ·Aᵀ, whose rounding
+     * differs in the last bits: the column-major result keeps every number as it was.
+     */
+    private static INDArray product(INDArray a, INDArray b, boolean transposeB) {
+        long cols = transposeB ? b.rows() : b.columns();
+        INDArray out = Nd4j.createUninitialized(a.dataType(), new long[] {a.rows(), cols}, 'f');
+        return Nd4j.gemm(a, b, out, false, transposeB, 1.0, 0.0);
+    }
+
+    /** {@code a} itself when row-major, else a row-major copy. */
+    private static INDArray rowMajor(INDArray a) {
+        return a.rank() == 2 && a.stride(1) == 1 && a.stride(0) == a.columns() ? a : a.dup('c');
+    }
+
+    /** Whether {@code a} is a matrix laid out column by column without gaps (a transposed view may be one). */
+    private static boolean columnMajor(INDArray a) {
+        return a.rank() == 2 && a.stride(0) == 1 && a.stride(1) == a.rows();
+    }
+
+    /**
+     * ∂/∂(layer i's pre-activation) from ∂/∂(its output): {@code g} itself for an identity layer (nothing writes
+     * to it afterwards), else the activation's backward pass. Column-major arrays go through it as flat vectors:
+     * in ND4J M2.1 element-wise ops on two column-major matrices take a slow path (multiply: ~120 µs against
+     * ~15 µs for 512×64), while the same elements as vectors take the fast one; element-wise results are the same.
+     */
+    private INDArray activationBackward(int i, INDArray out, INDArray g) {
+        Activation a = spec.activation(i);
+        if (a == Activation.IDENTITY) {
+            return g;
+        }
+        if (columnMajor(out) && columnMajor(g) && out.rows() > 1 && out.columns() > 1) {
+            // (reshape(char, long) would read the order as a dimension: pass the shape as an array.)
+            return a.backward(out.reshape('f', new long[] {out.length()}), g.reshape('f', new long[] {g.length()}))
+                    .reshape('f', new long[] {out.rows(), out.columns()});
+        }
+        return a.backward(out, g);
     }
 
     // ---------------------------------------------------------------- second order (exact unrolling)
