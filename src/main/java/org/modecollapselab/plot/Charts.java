@@ -731,7 +731,11 @@ public final class Charts {
         }
         boolean modes = metric.equals("modes");
         boolean unbounded = metric.equals("reverse_kl") || metric.equals("hops");
-        CategoryChart c = new CategoryChartBuilder().width(figureStyle().width()).height(figureStyle().height()).title(title).xAxisTitle("remedy")
+        // XChart drops a category label that would overlap its neighbour: with many groups the labels are steeper
+        // and the chart taller, so that every group keeps its label.
+        boolean many = summary.stringColumn("remedy").unique().size() > 8;
+        CategoryChart c = new CategoryChartBuilder().width(figureStyle().width())
+                .height(many ? figureStyle().height() * 3 / 2 : figureStyle().height()).title(title).xAxisTitle("remedy")
                 .yAxisTitle(modes ? "modes captured (% of all modes)" : metric.equals("reverse_kl") ? "reverse KL (nats)"
                         : metric.equals("hops") ? "hops of the dominant mode" : "high-quality samples (%)").build();
         style(c.getStyler());
@@ -743,7 +747,6 @@ public final class Charts {
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setErrorBarsColor(Color.DARK_GRAY);
-        c.getStyler().setXAxisLabelRotation(20);
         List<String> remedies = new ArrayList<>();
         List<String> datasets = new ArrayList<>();
         for (int i = 0; i < summary.rowCount(); i++) {
@@ -756,6 +759,7 @@ public final class Charts {
                 datasets.add(d);
             }
         }
+        c.getStyler().setXAxisLabelRotation(many ? 60 : 20);
         for (String d : datasets) {
             List<Double> y = new ArrayList<>();
             List<Double> e = new ArrayList<>();

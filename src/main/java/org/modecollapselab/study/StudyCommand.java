@@ -144,7 +144,7 @@ public final class StudyCommand {
             Table summary = StudyReport.summary(runs);
             Files.createDirectories(out);
             StudyReport.write(out, runs, summary, preset.equals("pacgan-table1") ? "PacGAN Table 1"
-                    : "Remedies × data sets");
+                    : objectives != null ? "Objectives × data sets" : "Remedies × data sets");
             if (preset.equals("pacgan-table1")) {
                 String md = PacGanTable1.sideBySide(summary, runs.intColumn("steps").getInt(0),
                         runs.intColumn("seed").countUnique());
