@@ -284,8 +284,10 @@ public final class StudyReport {
 
     /** "mean ± se" of a summary metric; "∞ (…)" for an infinite mean, "—" for none. */
     public static String pm(Table summary, String metric, int row, int decimals) {
-        checkSummary(summary);
+        Check.notNull("summary", summary);
         Check.oneOf("metric", metric, METRICS);
+        // Only the columns it reads: a study summary's, or a knob sweep's (Sweep.describe).
+        Check.columns("summary", summary, "a study summary or a sweep", metric + "_mean", metric + "_se");
         Check.index("row", row, summary.rowCount());
         Check.atLeast("decimals", decimals, 0);
         double m = summary.doubleColumn(metric + "_mean").getDouble(row);

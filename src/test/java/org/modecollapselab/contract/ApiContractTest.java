@@ -107,9 +107,11 @@ class ApiContractTest {
             allow(org.modecollapselab.remedy.LatentCodes.class, "new", "labels", Set.of(NULL),
                     "codes that encode no class"),
             allow(org.modecollapselab.study.Study.class, "runs", "progress", Set.of(NULL), "no progress lines"),
-            allow(org.modecollapselab.study.StudyCommand.class, "main", "args", Set.of(EMPTY),
+            allow(org.modecollapselab.study.StudyCommand.class, "main|run", "args", Set.of(EMPTY),
                     "no arguments: the default study (documented)"),
-            allow(null, "main", "args", Set.of(DUPLICATE), "command lines: a repeated word is --help (it prints the "
+            allow(org.modecollapselab.study.StudyCommand.class, "run", "engine", Set.of(NULL),
+                    "null: the thread engine with --threads (main passes null; documented)"),
+            allow(null, "main|run", "args", Set.of(DUPLICATE), "command lines: a repeated word is --help (it prints the "
                     + "options, whatever follows) or one positional argument too many (refused as a wrong count)"),
             // Duplicates that are meaningful
             allow(null, "*", "remedies", Set.of(DUPLICATE),
@@ -192,6 +194,10 @@ class ApiContractTest {
         Examples examples = StandardExamples.create(scratch);
         Walk walk = new Walk(examples);
         PrintStream out = System.out;
+        // Mnist.obtain reads the configured data folder (never downloading then): the examples' two-digit split.
+        String dataDir = System.getProperty(org.modecollapselab.data.mnist.Mnist.DATA_DIR_PROPERTY);
+        System.setProperty(org.modecollapselab.data.mnist.Mnist.DATA_DIR_PROPERTY,
+                scratch.resolve("tiny-mnist").toString());
         // Entry points that print (the study's tables, the benchmark's line) would drown the report.
         System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8"));
         try {
@@ -200,6 +206,11 @@ class ApiContractTest {
             }
         } finally {
             System.setOut(out);
+            if (dataDir == null) {
+                System.clearProperty(org.modecollapselab.data.mnist.Mnist.DATA_DIR_PROPERTY);
+            } else {
+                System.setProperty(org.modecollapselab.data.mnist.Mnist.DATA_DIR_PROPERTY, dataDir);
+            }
         }
         String report = walk.report();
         System.out.println(report.lines().limit(3).collect(Collectors.joining("\n")));
