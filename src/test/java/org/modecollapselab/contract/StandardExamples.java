@@ -348,8 +348,15 @@ final class StandardExamples {
         for (Class<?> c : List.of(StepStats.class, Snapshot.class, TrainingResult.class, CoverageReport.class,
                 Study.Run.class, PacGanTable1.Published.class, DataSource.Labelled.class, Method.Trained.class,
                 Mlp.Pass.class, SecondOrder.CurvatureProducts.class, Unrolling.Result.class, Setup.class,
-                TrainingDivergedException.class, Csv.Row.class, Csv.Table.class)) {
+                TrainingDivergedException.class, Csv.Row.class, Csv.Table.class, CodeModeTable.class,
+                ModeSeeking.Term.class, GradientPenalty.Penalty.class, StudyProgress.Status.class,
+                ModeTimeline.Hop.class, AdaGan.Boosted.class, PerClassGans.Grouped.class, Study.Outcome.class,
+                MnistDigits.Split.class, GpuCheck.Gpu.class, GpuCheck.Decision.class, Study.Failure.class)) {
             e.output(c, "a record of what the library measured or made");
+        }
+        for (Class<?> c : List.of(DownloadListener.class, StudyProgress.class, RowLoss.class)) {
+            e.callback(c, "the library calls it with arguments it made and checked itself (a download's progress, a "
+                    + "study's results, D's outputs in the losses)");
         }
 
         // Java and third-party types.
@@ -369,7 +376,7 @@ final class StandardExamples {
         e.add(BiConsumer.class, () -> (BiConsumer<String, Object>) (id, o) -> { });
         e.add(BiFunction.class, () -> (BiFunction<Gan, Snapshot, Chart<?, ?>>) (g, s) ->
                 Charts.histogram(new double[] {1, 2}, s.values(), 4, "t", "x"));
-        e.add(Consumer.class, () -> (Consumer<String>) s -> { });
+        e.add(Consumer.class, () -> (Consumer<Object>) s -> { });
         e.add(Supplier.class, () -> (Supplier<Gan>) StandardExamples::tinyGan);
         e.add(UnaryOperator.class, () -> (UnaryOperator<INDArray>) g -> g);
         e.add(Path.class, "csv", () -> csv);
@@ -589,7 +596,11 @@ final class StandardExamples {
             return z;
         });
         e.add(DigitClassifier.class, "probabilities", "channel", () -> 0);
-        e.add(double[][].class, "samples", () -> new double[][] {new double[784]});
+        for (String m : List.of("score", "classify")) {
+            e.add(DigitScorer.class, m, "samples", () -> new double[][] {new double[784]});
+        }
+        e.add(StudyEngine.Threads.class, () -> (StudyEngine.Threads) StudyEngine.threads(1));
+        e.add(StudyEngine.Threads.class, "execute", "tasks", () -> List.of(0));
         e.add(DigitScorer.class, "score", "sampler", () -> tinyDigits().asSampler());
         e.add(Dcgan.class, "withImageSize", "s", () -> 8);
         for (Class<?> c : List.of(DataSource.class, GaussianMixture1D.class, WeightedSample.class)) {
@@ -625,7 +636,7 @@ final class StandardExamples {
         e.add(DcganGenerator.class, "backward", "gradOutput", () -> Nd4j.zeros(DataType.FLOAT, 2, 64));
         e.add(DcganGenerator.class, "backwardFromFeatures", "pass", () -> generator().forward(
                 Nd4j.zeros(DataType.FLOAT, 2, 2)));
-        e.add(DcganGenerator.class, "backwardFromFeatures", "gradFeatures", () -> Nd4j.zeros(DataType.FLOAT, 2, 64));
+        e.add(DcganGenerator.class, "backwardFromFeatures", "gradFeatures", () -> Nd4j.zeros(DataType.FLOAT, 2, 32));
         e.add(DcganGenerator.class, "backward", "this", StandardExamples::generator);
         e.add(DcganGenerator.class, "backwardFromFeatures", "this", StandardExamples::generator);
         e.add(Animation.Settings.class, "withSize", "w", () -> 160);
@@ -645,7 +656,7 @@ final class StandardExamples {
         e.add(Charts.class, "game", "generated", () -> new double[][] {{0.5, 0.5}});
         e.add(SeveralGanCharts.class, "components", "modes", () -> GaussianMixture.teachingRing().modes());
         e.add(SeveralGanCharts.class, "components", "real", () -> new double[][] {{0.5, 0.5}});
-        e.add(SeveralGanCharts.class, "components", "components", () -> List.of(new double[][] {{0.5, 0.5}}));
+        e.add(SeveralGanCharts.class, "components", "components", () -> List.<double[][]>of(new double[][] {{0.5, 0.5}}));
         e.add(GradientPenalty.class, "penalty", "mix", () -> new double[] {0.5, 0.5, 0.5, 0.5});
         e.add(InfoGan.class, "samplesOfCategory", "category", () -> 0);
         e.add(InfoGan.class, "samplesOfCategory", "gan", StandardExamples::infoGan);
