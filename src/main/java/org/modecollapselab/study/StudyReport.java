@@ -77,7 +77,9 @@ public final class StudyReport {
      * the {@code hops} column (older files) gives 0 hops.
      */
     public static List<Study.Run> runs(Table table) {
-        Check.notNull("table", table);
+        Check.columns("table", table, "a runs table (StudyReport.table or runs.csv)", "dataset", "remedy",
+                "baseline", "seed", "steps", "modes_captured", "modes", "high_quality_pct", "reverse_kl",
+                "steps_per_s", "diverged");
         boolean hasHops = table.columnNames().contains("hops");
         List<Study.Run> runs = new ArrayList<>();
         for (int i = 0; i < table.rowCount(); i++) {
@@ -94,7 +96,7 @@ public final class StudyReport {
 
     /** One row per failed run: dataset, remedy, seed, steps, error. */
     public static Table failures(List<Study.Failure> failures) {
-        Check.notNull("failures", failures);
+        Check.noNulls("failures", failures);
         StringColumn dataset = StringColumn.create("dataset");
         StringColumn remedy = StringColumn.create("remedy");
         IntColumn seed = IntColumn.create("seed");

@@ -70,7 +70,8 @@ public final class Examples {
     static final List<String> DUPLICATE_WORDS = List.of("duplicate", "twice", "more than once", "distinct", "unique",
             "repeated", "same");
 
-    static final Set<String> INDEX_NAMES = Set.of("i", "index", "mode", "label", "layer", "fromLayer", "row");
+    static final Set<String> INDEX_NAMES = Set.of("i", "index", "mode", "label", "layer", "fromLayer", "row",
+            "category", "channel");
     static final Set<String> SEED_NAMES = Set.of("seed", "salt");
     /** File parameters that also get "/" (a folder where a file name is expected); never folders, never sources. */
     static final Set<String> FILE_NAMES = Set.of("base", "target", "csv", "file", "path");
@@ -317,8 +318,9 @@ public final class Examples {
                 Object v = valid.get();
                 Object again = valid(null, elementType);
                 if (!raw.isArray()) {
+                    // The first element again (equal to it): the registered example's, not the type's generic one.
                     List<Object> l = new ArrayList<>((List<?>) v);
-                    l.add(again);
+                    l.add(l.isEmpty() ? again : first(l));
                     return l;
                 }
                 int n = Array.getLength(v);

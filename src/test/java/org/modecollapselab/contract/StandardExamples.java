@@ -662,6 +662,17 @@ final class StandardExamples {
         e.add(InfoGan.class, "samplesOfCategory", "gan", StandardExamples::infoGan);
         e.add(InfoGan.class, "codeModeTable", "gan", StandardExamples::infoGan);
         e.add(Mixture.class, "prefix", "k", () -> 1);
+        e.add(KnobSetting.class, "new", "value", () -> 2.0);
+        e.add(DcganDiscriminator.class, "parameterCount", "imageSize", () -> 8);
+        e.add(DcganDiscriminator.class, "parameterCount", "inputs", () -> 64);
+        e.add(DcganGenerator.class, "parameterCount", "imageSize", () -> 8);
+        // One row of D's outputs, 5 wide: the logit, then 2 categorical and 2 continuous code predictions.
+        e.add(InfoGan.class, "informationLoss", "outputs", () -> new double[] {0.5, 0.5, 0.5, 0.5, 0.5});
+        e.add(InfoGan.class, "informationLoss", "gradient", () -> new double[5]);
+        e.add(InfoGan.class, "informationLoss", "width", () -> 5);
+        e.add(InfoGan.class, "informationLoss", "first", () -> 0);
+        e.add(InfoGan.class, "informationLoss", "column", () -> 1);
+        e.add(InfoGan.class, "informationLoss", "codes", () -> new double[] {1, 0, 0.5, 0.5});
         return e;
     }
 }
