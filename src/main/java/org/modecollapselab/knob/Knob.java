@@ -121,12 +121,14 @@ public enum Knob {
      */
     public GanConfig apply(GanConfig config, double value) {
         Check.notNull("config", config);
-        Check.finite("value", value);
+        Check.finite(id + " value", value);
         try {
             return set(config, value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("value must be a valid " + id + " setting, was " + value + ": "
-                    + e.getMessage(), e);
+            // Named as the knob's value: "g-width value must be …", or "dropout value: discriminatorDropout must …".
+            String m = e.getMessage();
+            throw new IllegalArgumentException(m.startsWith(id + " must") ? id + " value" + m.substring(id.length())
+                    : id + " value: " + m, e);
         }
     }
 

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * <ul>
  * <li>{@code int}/{@code long} named {@code seed}, {@code salt} or {@code …Seed}: any value is a seed, none is
  *     bad;</li>
- * <li>{@code int} named like an index ({@code i}, {@code index}, {@code mode}, {@code label}, {@code layer},
+ * <li>{@code int} named like an index ({@code i}, {@code index}, {@code mode}, {@code label}, {@code layer}, {@code category}, {@code channel},
  *     {@code fromLayer}, {@code row}, {@code …Index}): valid 0, bad −1 and 1,000,000 (out of range);</li>
  * <li>other {@code int}: valid 2, bad −1 and 0; {@code long}: valid 1, bad −1;</li>
  * <li>{@code double}: valid 0.5, bad NaN, ±∞, −1 and 0;</li>

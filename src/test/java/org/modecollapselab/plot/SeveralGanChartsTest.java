@@ -27,7 +27,7 @@ class SeveralGanChartsTest {
         assertArrayEquals(new double[] {0, 12.5, 12.5}, s.getExtraValues(), 1e-12);   // s.e. of (2, 4)/8 → 12.5%
         BufferedImage img = Charts.image(c);
         assertEquals(Charts.WIDTH, img.getWidth());
-        assertEquals("names, captured and totals must have one entry per data set (at least one), were 1, 0 and 1",
+        assertEquals("names, captured and totals must have the same length (one entry per data set, at least one), were 1, 0 and 1",
                 assertThrows(IllegalArgumentException.class, () -> SeveralGanCharts.modesByGenerators("g",
                         List.of("ring"), List.<double[][]>of(), new int[] {8})).getMessage());
     }

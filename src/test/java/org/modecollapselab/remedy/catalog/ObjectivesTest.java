@@ -56,7 +56,7 @@ class ObjectivesTest {
 
     @Test
     void badNamesAreNamed() {
-        assertEquals("divergence must be one of kl, reverse-kl, js, pearson, hellinger; was 'tv'",
+        assertEquals("name (the divergence) must be one of kl, reverse-kl, js, pearson, hellinger; was 'tv'",
                 assertThrows(IllegalArgumentException.class, () -> Objectives.parse("f-gan:tv")).getMessage());
         assertEquals("objective 'f-gan' needs a divergence after ':', one of kl, reverse-kl, js, pearson, hellinger",
                 assertThrows(IllegalArgumentException.class, () -> Objectives.parse("f-gan")).getMessage());
@@ -69,7 +69,7 @@ class ObjectivesTest {
         assertEquals("objective 'wgan:x' must have a number after ':', was 'x'",
                 assertThrows(IllegalArgumentException.class, () -> Objectives.parse("wgan:x")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Objectives.parse("wasserstein")).getMessage()
-                .startsWith("objective must be one of gan, gan-minimax, wgan[:c], "));
+                .startsWith("spec (the objective) must be one of gan, gan-minimax, wgan[:c], "));
         assertThrows(IllegalArgumentException.class, () -> Objectives.parse(null));
     }
 
