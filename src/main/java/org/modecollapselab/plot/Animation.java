@@ -70,9 +70,11 @@ public final class Animation {
         }
 
         public Settings withSize(int w, int h) {
-            if (w < 100 || w > 4000 || h < 100 || h > 4000) {
-                throw new IllegalArgumentException("w and h (width and height) must be in [100, 4000] pixels, was "
-                        + w + " × " + h);
+            if (w < 100 || w > 4000) {
+                throw new IllegalArgumentException("w (the width) must be in [100, 4000] pixels, was " + w);
+            }
+            if (h < 100 || h > 4000) {
+                throw new IllegalArgumentException("h (the height) must be in [100, 4000] pixels, was " + h);
             }
             return new Settings(frames, delayMillis, w, h);
         }

@@ -180,6 +180,12 @@ public final class Charts {
         return c;
     }
 
+    /** Points to draw, {@code dim} finite coordinates each; none (an empty array) draws nothing. */
+    static double[][] pointsOrNone(String name, double[][] p, int dim) {
+        Check.notNull(name, p);
+        return p.length == 0 ? p : Check.points(name, p, dim);
+    }
+
     static void points(XYChart c, String name, double[][] p, Color color,
                                org.knowm.xchart.style.markers.Marker marker) {
         if (p.length == 0) {
@@ -212,7 +218,7 @@ public final class Charts {
      */
     public static XYChart ringResponse(double[][] generated, ModeSet modes, double[] angles, double[] dProb,
                                        String title) {
-        Check.points("generated", generated, 2);
+        pointsOrNone("generated", generated, 2);
         Check.notNull("modes", modes);
         Check.finite("angles", angles);
         Check.finite("dProb", dProb);
@@ -234,7 +240,7 @@ public final class Charts {
      */
     public static XYChart ringResponse(double[][] generated, ModeSet modes, double[] angles, double[] dScore,
                                        String title, String scoreName, boolean scoreIsProbability) {
-        Check.points("generated", generated, 2);
+        pointsOrNone("generated", generated, 2);
         Check.notNull("modes", modes);
         Check.finite("angles", angles);
         Check.finite("dScore", dScore);
@@ -296,8 +302,8 @@ public final class Charts {
     public static XYChart game(Gan gan, double[][] real, double[][] generated, boolean manifold, String title) {
         Check.notNull("gan", gan);
         if (gan.dimension() == 2) {
-            Check.points("real", real, 2);
-            Check.points("generated", generated, 2);
+            pointsOrNone("real", real, 2);
+            pointsOrNone("generated", generated, 2);
         }
         Check.notNull("title", title);
         return GameChart.of(gan, real, generated, manifold, title);
@@ -328,7 +334,7 @@ public final class Charts {
         Check.finite("ys", ys);
         Check.notNull("values", values);
         Check.notBlank("scoreName", scoreName);
-        Check.points("generated", generated, 2);
+        pointsOrNone("generated", generated, 2);
         Check.notNull("modes", modes);
         Check.notNull("title", title);
         if (xs.length < 2 || ys.length < 2) {
@@ -432,7 +438,7 @@ public final class Charts {
      */
     public static XYChart valueField(org.modecollapselab.gan.Gan gan, double[][] generated, String title) {
         Check.notNull("gan", gan);
-        Check.points("generated", generated, 2);
+        pointsOrNone("generated", generated, 2);
         Check.notNull("title", title);
         ModeSet modes = gan.data().modes();
         if (modes.dimension() != 2) {

@@ -85,9 +85,11 @@ public record FigureStyle(int width, int height, double fontScale, int pngScale)
     }
 
     public FigureStyle withSize(int w, int h) {
-        if (w < 200 || w > 4000 || h < 150 || h > 4000) {
-            throw new IllegalArgumentException("w must be in [200, 4000] and h in [150, 4000] pixels (width and "
-                    + "height), was " + w + " × " + h);
+        if (w < 200 || w > 4000) {
+            throw new IllegalArgumentException("w (the width) must be in [200, 4000] pixels, was " + w);
+        }
+        if (h < 150 || h > 4000) {
+            throw new IllegalArgumentException("h (the height) must be in [150, 4000] pixels, was " + h);
         }
         return new FigureStyle(w, h, fontScale, pngScale);
     }

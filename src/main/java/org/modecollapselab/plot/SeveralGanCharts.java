@@ -90,7 +90,7 @@ public final class SeveralGanCharts {
      */
     public static XYChart components(double[][] real, List<double[][]> components, List<String> names, ModeSet modes,
                                      String title) {
-        Check.points("real", real, 2);
+        Charts.pointsOrNone("real", real, 2);
         Check.noNulls("components", components);
         Check.noNulls("names", names);
         Check.notNull("modes", modes);
@@ -102,7 +102,7 @@ public final class SeveralGanCharts {
                     + "name), was " + components.size() + " components and " + names.size() + " names");
         }
         for (int i = 0; i < components.size(); i++) {
-            Check.points("components[" + i + "]", components.get(i), 2);
+            Charts.pointsOrNone("components[" + i + "]", components.get(i), 2);
         }
         for (String n : names) {
             Check.notBlank("names[" + names.indexOf(n) + "]", n);

@@ -122,7 +122,7 @@ public class DigitCoverageTest {
     @Test
     void refusesBadInputByName() {
         ClassifierThresholds th = ClassifierThresholds.digits();
-        assertEquals("predicted must not be empty, was 0 samples", assertThrows(IllegalArgumentException.class,
+        assertEquals("probabilities must not be empty, was 0 rows", assertThrows(IllegalArgumentException.class,
                 () -> DigitCoverage.digits(new double[0][], UNIFORM10, th)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DigitCoverage.digits(new double[][] {{1, 0}},
                 UNIFORM10, th)).getMessage().contains("must hold 10 class probabilities, was 2 values"));

@@ -39,7 +39,8 @@ class SeveralGanChartsTest {
                 List.of("generator 1", "generator 2"), ring.modes(), "parts");
         assertEquals(List.of("real", "generator 1", "generator 2", "mode centres"),
                 List.copyOf(c.getSeriesMap().keySet()));
-        assertEquals("names must have one entry per component (2), was 1", assertThrows(IllegalArgumentException.class,
+        assertEquals("components and names must have the same length (one component per name), was 2 components "
+                + "and 1 names", assertThrows(IllegalArgumentException.class,
                 () -> SeveralGanCharts.components(new double[0][], List.of(new double[0][], new double[0][]),
                         List.of("a"), ring.modes(), "x")).getMessage());
     }

@@ -121,7 +121,7 @@ class DcganGeneratorTest {
                 () -> new DcganGenerator(3, 1, 28, 2, null, Init.NORMAL_002, DataType.FLOAT, 1));
         DcganGenerator g = tiny(1, Activation.TANH, 1);
         assertMessage("z must have shape [batch, 3], was [4, 2]", () -> g.forward(TestArrays.gaussian(4, 2, 1)));
-        assertMessage("x must have >= 2 rows for batch normalisation, was 1",
+        assertMessage("z must have >= 2 rows for batch normalisation, was 1",
                 () -> g.forward(TestArrays.gaussian(1, 3, 1)));
         assertMessage("x must have data type DOUBLE, was FLOAT",
                 () -> g.forward(TestArrays.gaussian(4, 3, 1).castTo(DataType.FLOAT)));

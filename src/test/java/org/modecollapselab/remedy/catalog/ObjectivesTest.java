@@ -86,7 +86,7 @@ class ObjectivesTest {
         assertEquals(2, w.oneGan().remedies().size());
         assertEquals(GradientPenalty.of(10), w.oneGan().remedies().get(0));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> StudyCommand.methods(List.of("gan", "gan"),
-                List.of("plain"))).getMessage().contains("'plain' appears twice"));
+                List.of("plain"))).getMessage().contains("objectives must have distinct names, was 'gan' twice"));
         // Trained through the study's path: the objective is applied, the GAN trains.
         var trained = m.get(3).train(GaussianMixture.teachingRing(), GanConfig.ringCollapse().withBatchSize(32), 3,
                 TrainingOptions.forSteps(3));
