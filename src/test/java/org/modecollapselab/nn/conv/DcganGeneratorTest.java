@@ -125,7 +125,7 @@ class DcganGeneratorTest {
                 () -> g.forward(TestArrays.gaussian(1, 3, 1)));
         assertMessage("x must have data type DOUBLE, was FLOAT",
                 () -> g.forward(TestArrays.gaussian(4, 3, 1).castTo(DataType.FLOAT)));
-        assertMessage("x must not be null", () -> g.forward(null));
+        assertMessage("z must not be null", () -> g.forward(null));
         DcganGenerator.Pass p = g.forward(TestArrays.gaussian(4, 3, 1));
         assertMessage("gradOutput must have shape [4, 64], was [4, 63]",
                 () -> g.backward(p, TestArrays.gaussian(4, 63, 1), true, true));
