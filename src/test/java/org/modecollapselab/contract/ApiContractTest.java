@@ -257,6 +257,8 @@ class ApiContractTest {
                     "the step's transfer helper: a NaN must reach the losses, where divergence is detected"),
             allow(org.modecollapselab.remedy.InputTransform.Applied.class, "of", "output", Set.of(WRONG_SHAPE),
                     "a transform's output has the shape it chooses"),
+            allow(org.modecollapselab.remedy.adagan.AdaGan.Boosted.class, "new", "sample", Set.of(NULL),
+                    "one generator (T = 1) draws no training points to reweight (documented)"),
             allow(org.modecollapselab.study.Study.Run.class, "new", "coverage", Set.of(NULL),
                     "a diverged run has no coverage report"),
             allow(org.modecollapselab.gan.TrainingDivergedException.class, "new", "lastFinite|lastSane", Set.of(NULL),

@@ -99,7 +99,6 @@ public record AdaGan(int generators, double beta, int sampleSize, int classifier
         public Boosted {
             Check.noNulls("generators", generators);
             Check.notNull("mixture", mixture);
-            Check.notNull("sample", sample);
             Check.noNulls("dataWeights", dataWeights);
             Check.noNulls("results", results);
             generators = List.copyOf(generators);
