@@ -50,7 +50,7 @@ public final class GanBenchmark {
             case "dcgan" -> Dcgan.mnist(1).ganConfig();
             case "dcgan-small" -> Dcgan.small(1).ganConfig();
             case "mnist" -> GanConfig.mnistMlp();
-            default -> throw new IllegalArgumentException("case must be one of " + Arrays.toString(CASES) + ", was '"
+            default -> throw new IllegalArgumentException("benchmark must be one of " + Arrays.toString(CASES) + ", was '"
                     + name + "'");
         };
     }

@@ -206,6 +206,9 @@ public final class DigitClassifier {
      */
     public double[][] probabilities(double[][] images) {
         Check.notNull("images", images);
+        if (images.length == 0) {
+            throw new IllegalArgumentException("images must not be empty, was 0 images");
+        }
         int px = ImageShape.MNIST.pixels();
         for (int i = 0; i < images.length; i++) {
             if (images[i] == null || images[i].length != px) {
@@ -222,6 +225,9 @@ public final class DigitClassifier {
      */
     public double[][] probabilities(double[][] images, ImageShape shape, int channel) {
         Check.notNull("images", images);
+        if (images.length == 0) {
+            throw new IllegalArgumentException("images must not be empty, was 0 images");
+        }
         Check.notNull("shape", shape);
         if (shape.height() != 28 || shape.width() != 28) {
             throw new IllegalArgumentException("shape must be 28×28 per channel, was " + shape);
@@ -253,9 +259,9 @@ public final class DigitClassifier {
             for (int k = 0; k < b; k++) {
                 for (int p = 0; p < px; p++) {
                     double v = pixels.get(start + k, p);
-                    if (Double.isNaN(v)) {
-                        throw new IllegalArgumentException("images[" + (start + k) + "][" + p + "] must be a number, "
-                                + "was NaN");
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalArgumentException("images[" + (start + k) + "][" + p + "] must be finite, "
+                                + "was " + v);
                     }
                     x[k * px + p] = (float) Math.max(-1, Math.min(1, v));
                 }
@@ -345,7 +351,7 @@ public final class DigitClassifier {
      * description to the {@code .properties} file beside it, each written whole or not at all.
      */
     public void save(Path zip) {
-        Check.notNull("zip", zip);
+        Check.fileTarget("zip", zip);
         try {
             Path tmp = AtomicFiles.temporaryFor(zip, ".zip");
             try (OutputStream out = Files.newOutputStream(tmp)) {

@@ -99,7 +99,7 @@ public final class DigitScorer implements CoverageScorer {
 
     /** Each sample's class and confidence. */
     public DigitCoverage.Predictions classify(double[][] samples) {
-        Check.notNull("samples", samples);
+        Check.points("samples", samples, shape.pixels());
         if (shape.channels() == 1) {
             return DigitCoverage.classify(classifier.probabilities(samples));
         }
@@ -112,7 +112,7 @@ public final class DigitScorer implements CoverageScorer {
 
     @Override
     public CoverageReport score(double[][] samples) {
-        Check.notNull("samples", samples);
+        Check.points("samples", samples, shape.pixels());
         if (samples.length == 0) {
             throw new IllegalArgumentException("samples must not be empty, was 0 samples");
         }
@@ -163,6 +163,9 @@ public final class DigitScorer implements CoverageScorer {
         Check.notNull("shares", shares);
         if (shares.length != k) {
             throw new IllegalArgumentException("shares must hold " + k + " class shares, was " + shares.length);
+        }
+        for (int i = 0; i < k; i++) {
+            Check.inRange("shares[" + i + "]", shares[i], 0, 1);
         }
     }
 }

@@ -28,6 +28,7 @@ public final class TrainClassifier {
     }
 
     public static void main(String[] args) {
+        org.modecollapselab.util.Check.noNulls("args", args);
         int epochs = 12;
         int shift = 2;
         long seed = 1;

@@ -282,6 +282,8 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
 
     /** Weight decay λ on both optimisers (see {@link OptimizerSpec}). */
     public GanConfig withWeightDecay(double generator, double discriminator) {
+        Check.nonNegative("generator", generator);
+        Check.nonNegative("discriminator", discriminator);
         return toBuilder().generatorOptimizer(generatorOptimizer.withWeightDecay(generator))
                 .discriminatorOptimizer(discriminatorOptimizer.withWeightDecay(discriminator)).build();
     }

@@ -66,13 +66,15 @@ final class ClassData implements DataSource {
         }
         double[] w = data.classWeights();
         boolean[] seen = new boolean[k];
-        for (int label : labels) {
+        for (int i = 0; i < labels.length; i++) {
+            int label = labels[i];
             if (label < 0 || label >= k) {
-                throw new IllegalArgumentException("label must be in [0, " + k + ") (the classes of '" + data.name()
-                        + "'), was " + label);
+                throw new IllegalArgumentException("labels[" + i + "] must be in [0, " + k + ") (the classes of '"
+                        + data.name() + "'), was " + label);
             }
             if (seen[label]) {
-                throw new IllegalArgumentException("labels must not repeat a class, was " + Arrays.toString(labels));
+                throw new IllegalArgumentException("labels must not repeat a class (a class twice), was "
+                        + Arrays.toString(labels));
             }
             seen[label] = true;
             if (!(w[label] > 0)) {

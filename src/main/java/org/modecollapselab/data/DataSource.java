@@ -79,6 +79,9 @@ public interface DataSource {
      * @throws IllegalArgumentException when {@code label} is not a class, or the class has no samples (weight 0)
      */
     default DataSource ofClass(int label) {
+        if (classes() > 0) {
+            org.modecollapselab.util.Check.index("label", label, classes());
+        }
         return ofClasses(label);
     }
 

@@ -104,6 +104,7 @@ public record GaussianMixture(String name, ModeSet modes) implements DataSource 
     /** Mode {@code label} alone, with weight 1 (see {@link #ofClasses}). */
     @Override
     public GaussianMixture ofClass(int label) {
+        org.modecollapselab.util.Check.index("label", label, classes());
         return ofClasses(label);
     }
 

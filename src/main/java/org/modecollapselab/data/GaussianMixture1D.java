@@ -92,6 +92,7 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
     /** Mode {@code label} alone, with weight 1 (see {@link #ofClasses}). */
     @Override
     public GaussianMixture1D ofClass(int label) {
+        org.modecollapselab.util.Check.index("label", label, classes());
         return ofClasses(label);
     }
 

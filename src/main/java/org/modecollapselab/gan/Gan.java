@@ -1035,6 +1035,7 @@ public final class Gan implements Sampler {
         if (n == 0) {
             return new double[0][];
         }
+        Check.points("points", points, dim);
         double[] std = standardised(points);
         double[] flat = evaluate(() -> {
             Network.Pass pass = discriminator.forward(array(std, n, dim));

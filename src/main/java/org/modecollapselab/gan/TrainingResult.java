@@ -28,6 +28,7 @@ public record TrainingResult(Table history, List<Snapshot> snapshots, int firstS
     public TrainingResult {
         org.modecollapselab.util.Check.notNull("history", history);
         org.modecollapselab.util.Check.noNulls("snapshots", snapshots);
+        org.modecollapselab.util.Check.notNull("scoreName", scoreName);
         history = history.copy();
         snapshots = List.copyOf(snapshots);
     }

@@ -122,24 +122,31 @@ public enum Knob {
     public GanConfig apply(GanConfig config, double value) {
         Check.notNull("config", config);
         Check.finite(id + " value", value);
-        return set(config, value);
+        try {
+            return set(config, value);
+        } catch (IllegalArgumentException e) {
+            // Named as the knob's value: "g-width value must be …", or "dropout value: discriminatorDropout must …".
+            String m = e.getMessage();
+            throw new IllegalArgumentException(m.startsWith(id + " must") ? id + " value" + m.substring(id.length())
+                    : id + " value: " + m, e);
+        }
     }
 
     /** Whether {@code value} switches the knob off (weight decay 0, dropout 0): the preset itself. */
     public boolean off(double value) {
+        Check.finite("value", value);
         return zeroIsOff && value == 0;
     }
 
     /** The label of a setting in tables and charts, kept short: "D dropout 0.3", "weight decay 0.001". */
     public String label(double value) {
+        Check.finite("value", value);
         return shortName + " " + format(value);
     }
 
     /** A value as a sweep shows it: at most 3 significant digits, no trailing zeros ("64", "0.3", "0.001", "1e-5"). */
     public static String format(double v) {
-        if (!Double.isFinite(v)) {
-            return String.valueOf(v);
-        }
+        Check.finite("v", v);
         if (v == 0) {
             return "0";
         }
@@ -149,7 +156,7 @@ public enum Knob {
 
     /** The knob with this {@link #id()}. */
     public static Knob named(String id) {
-        Check.notNull("knob", id);
+        Check.notNull("id", id);
         for (Knob k : values()) {
             if (k.id.equals(id.trim().toLowerCase(Locale.ROOT))) {
                 return k;
@@ -159,7 +166,7 @@ public enum Knob {
         for (Knob k : values()) {
             ids.add(k.id);
         }
-        throw new IllegalArgumentException("knob must be one of " + String.join(", ", ids) + "; was '" + id + "'");
+        throw new IllegalArgumentException("id (the knob) must be one of " + String.join(", ", ids) + "; was '" + id + "'");
     }
 
     int whole(double v) {

@@ -19,6 +19,7 @@ public record KnobSetting(Knob knob, double value) implements Method {
     public KnobSetting {
         Check.notNull("knob", knob);
         Check.finite(knob.id() + " value", value);
+        knob.apply(org.modecollapselab.config.GanConfig.temperatureCollapse(), value);   // the knob's own range
     }
 
     /** The configuration this setting trains with. */

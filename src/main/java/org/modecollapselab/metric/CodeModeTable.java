@@ -21,6 +21,10 @@ import org.modecollapselab.util.Check;
 public record CodeModeTable(List<String> modeNames, double[][] shares, double[] offMode, double pickShare,
                             int[] picked) {
     public CodeModeTable {
+        Check.noNulls("modeNames", modeNames);
+        Check.noNulls("shares", Check.notNull("shares", shares));
+        Check.notNull("offMode", offMode);
+        Check.notNull("picked", picked);
         modeNames = List.copyOf(modeNames);
         shares = deepCopy(shares);
         offMode = offMode.clone();

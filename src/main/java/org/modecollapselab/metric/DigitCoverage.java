@@ -49,8 +49,13 @@ public final class DigitCoverage {
             Check.notNull("predicted", predicted);
             Check.notNull("confidence", confidence);
             if (predicted.length != confidence.length) {
-                throw new IllegalArgumentException("confidence must have one value per prediction ("
+                throw new IllegalArgumentException("predicted and confidence must have the same length (one "
+                        + "confidence per prediction: "
                         + predicted.length + "), was " + confidence.length);
+            }
+            for (int i = 0; i < predicted.length; i++) {
+                Check.atLeast("predicted[" + i + "]", predicted[i], 0);
+                Check.inRange("confidence[" + i + "]", confidence[i], 0, 1);
             }
         }
 
@@ -76,12 +81,17 @@ public final class DigitCoverage {
      * @param digitShares   the data's share of each digit (sums to 1)
      */
     public static CoverageReport digits(double[][] probabilities, double[] digitShares, ClassifierThresholds th) {
+        checkShares("digitShares", digitShares, 10);
+        Check.notNull("th", th);
         return evaluate(classify(probabilities), digitShares, DIGITS, th);
     }
 
     /** The most probable digit of each row of [n][10] probabilities, and its probability. */
     public static Predictions classify(double[][] probabilities) {
         Check.notNull("probabilities", probabilities);
+        if (probabilities.length == 0) {
+            throw new IllegalArgumentException("probabilities must not be empty, was 0 rows");
+        }
         int n = probabilities.length;
         int[] predicted = new int[n];
         double[] confidence = new double[n];
@@ -100,6 +110,8 @@ public final class DigitCoverage {
      * @param modeShares the data's share of each of the 1,000 modes (sums to 1)
      */
     public static CoverageReport stacked(double[][][] channels, double[] modeShares, ClassifierThresholds th) {
+        checkShares("modeShares", modeShares, 1000);
+        Check.notNull("th", th);
         return evaluate(classifyStacked(channels), modeShares, stackedModeNames(), th);
     }
 
@@ -109,14 +121,27 @@ public final class DigitCoverage {
      *
      * @param channels three arrays [n][10], the probabilities of channel 0, 1 and 2 of the same n samples
      */
+    /** {@code k} shares, each in (0, 1]. */
+    private static void checkShares(String name, double[] shares, int k) {
+        Check.notNull(name, shares);
+        if (shares.length != k) {
+            throw new IllegalArgumentException(name + " must hold " + k + " shares, was " + shares.length);
+        }
+        for (int c = 0; c < k; c++) {
+            if (!(shares[c] > 0 && shares[c] <= 1)) {
+                throw new IllegalArgumentException(name + "[" + c + "] must be in (0, 1], was " + shares[c]);
+            }
+        }
+    }
+
     public static Predictions classifyStacked(double[][][] channels) {
         Check.notNull("channels", channels);
         if (channels.length != 3) {
-            throw new IllegalArgumentException("channels must hold the probabilities of 3 channels, was "
+            throw new IllegalArgumentException("channels must hold the probabilities of 3 distinct channels, was "
                     + channels.length);
         }
         for (int c = 0; c < 3; c++) {
-            Check.notNull("channels[" + c + "]", channels[c]);
+            Check.points("channels[" + c + "]", channels[c], 10);
             if (channels[c].length != channels[0].length) {
                 throw new IllegalArgumentException("channels[" + c + "] must have " + channels[0].length
                         + " rows like channels[0], was " + channels[c].length);
@@ -160,14 +185,16 @@ public final class DigitCoverage {
         Check.notNull("predicted", predicted);
         Check.notNull("confidence", confidence);
         Check.notNull("shares", shares);
-        Check.notNull("names", names);
-        Check.notNull("thresholds", th);
+        Check.noNulls("names", names);
+        Check.distinct("names", names, "name", x -> x);
+        Check.notNull("th", th);
         int n = predicted.length;
         if (n == 0) {
             throw new IllegalArgumentException("predicted must not be empty, was 0 samples");
         }
         if (confidence.length != n) {
-            throw new IllegalArgumentException("confidence must have one value per sample (" + n + "), was "
+            throw new IllegalArgumentException("predicted and confidence must have the same length (one confidence "
+                    + "per sample: " + n + "), was "
                     + confidence.length);
         }
         int k = shares.length;

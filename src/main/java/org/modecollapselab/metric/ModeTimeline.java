@@ -63,7 +63,12 @@ public record ModeTimeline(int[] steps, List<CoverageReport> reports) {
 
     /** Scores each snapshot's samples with {@code scorer} (a classifier for images). */
     public static ModeTimeline of(int[] steps, List<double[][]> samples, CoverageScorer scorer) {
-        Check.notNull("samples", samples);
+        Check.notNull("steps", steps);
+        Check.noNulls("samples", samples);
+        if (samples.size() != steps.length) {
+            throw new IllegalArgumentException("steps and samples must have the same length (one sample set per "
+                    + "step), was " + steps.length + " steps and " + samples.size() + " sample sets");
+        }
         Check.notNull("scorer", scorer);
         List<CoverageReport> r = new ArrayList<>();
         for (double[][] s : samples) {

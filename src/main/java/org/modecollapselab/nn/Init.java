@@ -22,6 +22,18 @@ public enum Init {
      * inputs and outputs; a convolution's {@code channels·kernel²}.
      */
     public int fill(double[] p, int offset, int count, int biases, int fanIn, int fanOut, SplittableRandom rng) {
+        org.modecollapselab.util.Check.notNull("p", p);
+        org.modecollapselab.util.Check.atLeast("offset", offset, 0);
+        org.modecollapselab.util.Check.atLeast("count", count, 1);
+        org.modecollapselab.util.Check.atLeast("biases", biases, 0);
+        org.modecollapselab.util.Check.atLeast("fanIn", fanIn, 1);
+        org.modecollapselab.util.Check.atLeast("fanOut", fanOut, 1);
+        org.modecollapselab.util.Check.notNull("rng", rng);
+        if ((long) offset + count + biases > p.length) {
+            throw new IllegalArgumentException("p must hold offset + count + biases = " + ((long) offset + count
+                    + biases) + " values, was " + p.length + " (offset " + offset + ", count " + count + ", biases "
+                    + biases + ")");
+        }
         double scale = switch (this) {
             case PYTORCH_DEFAULT -> 1 / Math.sqrt(fanIn);
             case XAVIER_UNIFORM -> Math.sqrt(6.0 / (fanIn + fanOut));

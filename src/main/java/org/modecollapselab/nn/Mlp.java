@@ -583,6 +583,7 @@ public final class Mlp implements SecondOrder {
     @Override
     public INDArray inputDirectionGradient(Network.Pass networkPass, INDArray outputWeights,
                                            INDArray inputDirection) {
+        Check.notNull("pass (networkPass)", networkPass);
         Pass pass = own(networkPass);
         requirePiecewiseLinear("inputDirectionGradient");
         long rows = pass.input().rows();

@@ -96,7 +96,8 @@ public record MlpSpec(int inputs, List<Integer> hidden, int outputs, Activation 
 
     /** Whether layer {@code i}'s output is dropped out in training passes (hidden layers, dropout &gt; 0). */
     public boolean droppedOut(int i) {
-        return dropout > 0 && isHidden(i);
+        boolean hiddenLayer = isHidden(i);   // checks i
+        return dropout > 0 && hiddenLayer;
     }
 
     /** Width of layer {@code i}'s linear part: its units times their maxout pieces. */

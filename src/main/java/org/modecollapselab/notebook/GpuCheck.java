@@ -76,6 +76,8 @@ public final class GpuCheck {
      * newer major version (9.0, Hopper) or on 3.0–3.5.
      */
     public static boolean supported(int major, int minor) {
+        Check.atLeast("major", major, 0);
+        Check.atLeast("minor", minor, 0);
         return major == 3 ? minor >= 7 : major >= 5 && major <= 8;
     }
 
@@ -180,7 +182,7 @@ public final class GpuCheck {
 
     /** The shell lines {@code environment/choose-backend} evaluates. */
     public static String shell(Decision d, Map<String, String> env) {
-        Check.notNull("decision", d);
+        Check.notNull("d", d);
         Check.notNull("env", env);
         StringBuilder sb = new StringBuilder();
         String message = d.message();
@@ -236,6 +238,7 @@ public final class GpuCheck {
 
     /** {@code GpuCheck} prints the decision; {@code GpuCheck --shell} prints the lines to {@code eval}. */
     public static void main(String[] args) {
+        Check.noNulls("args", args);
         Decision d = onThisMachine();
         if (args.length > 0 && args[0].equals("--shell")) {
             System.out.print(shell(d, System.getenv()));

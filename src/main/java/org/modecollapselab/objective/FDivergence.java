@@ -262,7 +262,7 @@ public enum FDivergence {
      */
     public static FDivergence named(String name) {
         if (name == null) {
-            throw new IllegalArgumentException("divergence must be one of " + String.join(", ", ids())
+            throw new IllegalArgumentException("name (the divergence) must be one of " + String.join(", ", ids())
                     + "; was null");
         }
         String s = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -271,7 +271,7 @@ public enum FDivergence {
                 return d;
             }
         }
-        throw new IllegalArgumentException("divergence must be one of " + String.join(", ", ids()) + "; was '"
-                + name + "'");
+        throw new IllegalArgumentException("name (the divergence) must be one of " + String.join(", ", ids())
+                + "; was '" + name + "'");
     }
 }

@@ -70,6 +70,12 @@ public final class Animation {
         }
 
         public Settings withSize(int w, int h) {
+            if (w < 100 || w > 4000) {
+                throw new IllegalArgumentException("w (the width) must be in [100, 4000] pixels, was " + w);
+            }
+            if (h < 100 || h > 4000) {
+                throw new IllegalArgumentException("h (the height) must be in [100, 4000] pixels, was " + h);
+            }
             return new Settings(frames, delayMillis, w, h);
         }
 
@@ -166,6 +172,8 @@ public final class Animation {
     /** A chart drawn at a given size. */
     public static BufferedImage render(Chart<?, ?> chart, int width, int height) {
         Check.notNull("chart", chart);
+        Check.atLeast("width", width, 1);
+        Check.atLeast("height", height, 1);
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -244,7 +252,7 @@ public final class Animation {
      * temporary file renamed when complete.
      */
     public Path save(Path file) {
-        Check.notNull("file", file);
+        Check.fileTarget("file", file);
         Path target = file.getFileName().toString().endsWith(".gif") ? file
                 : file.resolveSibling(file.getFileName() + ".gif");
         try {

@@ -180,6 +180,12 @@ public final class Charts {
         return c;
     }
 
+    /** Points to draw, {@code dim} finite coordinates each; none (an empty array) draws nothing. */
+    static double[][] pointsOrNone(String name, double[][] p, int dim) {
+        Check.notNull(name, p);
+        return p.length == 0 ? p : Check.points(name, p, dim);
+    }
+
     static void points(XYChart c, String name, double[][] p, Color color,
                                org.knowm.xchart.style.markers.Marker marker) {
         if (p.length == 0) {
@@ -212,7 +218,7 @@ public final class Charts {
      */
     public static XYChart ringResponse(double[][] generated, ModeSet modes, double[] angles, double[] dProb,
                                        String title) {
-        Check.points("generated", generated, 2);
+        pointsOrNone("generated", generated, 2);
         Check.notNull("modes", modes);
         Check.finite("angles", angles);
         Check.finite("dProb", dProb);
@@ -234,11 +240,12 @@ public final class Charts {
      */
     public static XYChart ringResponse(double[][] generated, ModeSet modes, double[] angles, double[] dScore,
                                        String title, String scoreName, boolean scoreIsProbability) {
-        Check.notNull("generated", generated);
+        pointsOrNone("generated", generated, 2);
         Check.notNull("modes", modes);
-        Check.notNull("angles", angles);
-        Check.notNull("dScore", dScore);
-        Check.notNull("scoreName", scoreName);
+        Check.finite("angles", angles);
+        Check.finite("dScore", dScore);
+        Check.notNull("title", title);
+        Check.notBlank("scoreName", scoreName);
         if (modes.dimension() != 2) {
             throw new IllegalArgumentException("modes must be 2-D, was " + modes.dimension() + "-D");
         }
@@ -293,6 +300,12 @@ public final class Charts {
      * @param generated generated samples [n][2], e.g. {@code gan.sample(500, seed)}
      */
     public static XYChart game(Gan gan, double[][] real, double[][] generated, boolean manifold, String title) {
+        Check.notNull("gan", gan);
+        if (gan.dimension() == 2) {
+            pointsOrNone("real", real, 2);
+            pointsOrNone("generated", generated, 2);
+        }
+        Check.notNull("title", title);
         return GameChart.of(gan, real, generated, manifold, title);
     }
 
@@ -317,12 +330,13 @@ public final class Charts {
      */
     public static XYChart valueField(double[] xs, double[] ys, double[][] values, String scoreName,
                                      boolean scoreIsProbability, double[][] generated, ModeSet modes, String title) {
-        Check.notNull("xs", xs);
-        Check.notNull("ys", ys);
+        Check.finite("xs", xs);
+        Check.finite("ys", ys);
         Check.notNull("values", values);
-        Check.notNull("scoreName", scoreName);
-        Check.notNull("generated", generated);
+        Check.notBlank("scoreName", scoreName);
+        pointsOrNone("generated", generated, 2);
         Check.notNull("modes", modes);
+        Check.notNull("title", title);
         if (xs.length < 2 || ys.length < 2) {
             throw new IllegalArgumentException("xs and ys must have >= 2 values each, were " + xs.length + " and "
                     + ys.length);
@@ -424,6 +438,8 @@ public final class Charts {
      */
     public static XYChart valueField(org.modecollapselab.gan.Gan gan, double[][] generated, String title) {
         Check.notNull("gan", gan);
+        pointsOrNone("generated", generated, 2);
+        Check.notNull("title", title);
         ModeSet modes = gan.data().modes();
         if (modes.dimension() != 2) {
             throw new IllegalArgumentException("gan must be trained on 2-D data for a value field, was "
@@ -495,7 +511,10 @@ public final class Charts {
      */
     public static XYChart curves(String title, String xLabel, String yLabel, double[] x,
                                  java.util.Map<String, double[]> series) {
-        Check.notNull("x", x);
+        Check.notNull("title", title);
+        Check.notNull("xLabel", xLabel);
+        Check.notBlank("yLabel", yLabel);
+        Check.finite("x", x);
         Check.notNull("series", series);
         if (series.isEmpty()) {
             throw new IllegalArgumentException("series must not be empty, was {}");
@@ -647,6 +666,7 @@ public final class Charts {
 
     /** Replaces the figure style for the charts made from now on (e.g. larger fonts for a projector). */
     public static void useStyle(FigureStyle s) {
+        Check.notNull("s", s);
         style = Check.notNull("style", s);
     }
 

@@ -42,7 +42,7 @@ public final class DigitCharts {
      * @param images rows of {@code shape.pixels()} values in [−1, 1] (values outside are clipped)
      */
     public static ImageGrid grid(double[][] images, ImageShape shape, int columns, String title) {
-        BufferedImage p = panel(images, shape, columns);
+        BufferedImage p = panel("images", images, shape, columns);
         int[] size = ImageGrid.sizeFor(1, p.getWidth(), p.getHeight(), SCALE);
         return new ImageGrid(size[0], size[1], Check.notNull("title", title), List.of(p),
                 List.of(images.length + " images"));
@@ -51,21 +51,22 @@ public final class DigitCharts {
     /** Real images beside generated ones, each as a grid {@code columns} wide (see {@link #grid}). */
     public static ImageGrid realAndGenerated(double[][] real, double[][] generated, ImageShape shape, int columns,
                                              String title) {
-        BufferedImage r = panel(real, shape, columns);
-        BufferedImage g = panel(generated, shape, columns);
+        BufferedImage r = panel("real", real, shape, columns);
+        BufferedImage g = panel("generated", generated, shape, columns);
         int[] size = ImageGrid.sizeFor(2, Math.max(r.getWidth(), g.getWidth()), Math.max(r.getHeight(),
                 g.getHeight()), SCALE);
         return new ImageGrid(size[0], size[1], Check.notNull("title", title), List.of(r, g),
                 List.of("real", "generated"));
     }
 
-    private static BufferedImage panel(double[][] images, ImageShape shape, int columns) {
-        Check.notNull("images", images);
+    private static BufferedImage panel(String name, double[][] images, ImageShape shape, int columns) {
+        Check.notNull(name, images);
         Check.notNull("shape", shape);
         Check.atLeast("columns", columns, 1);
         if (images.length == 0) {
-            throw new IllegalArgumentException("images must not be empty, was 0 images");
+            throw new IllegalArgumentException(name + " must not be empty, was 0 images");
         }
+        Check.points(name, images, shape.pixels());
         if (shape.channels() != 1 && shape.channels() != 3) {
             throw new IllegalArgumentException("shape must have 1 or 3 channels to draw, was " + shape);
         }
@@ -131,7 +132,8 @@ public final class DigitCharts {
      * about real digits).
      */
     public static CategoryChart coverage(CoverageReport report, String title, String name) {
-        return coverage(null, report, title, Check.notNull("name", name));
+        Check.notNull("report", report);
+        return coverage(null, report, title, Check.notBlank("name", name));
     }
 
     /**

@@ -40,6 +40,7 @@ public record FigureStyle(int width, int height, double fontScale, int pngScale)
      * @throws IllegalArgumentException naming the variable when a value is malformed or out of range
      */
     public static FigureStyle fromEnvironment(Map<String, String> env) {
+        org.modecollapselab.util.Check.notNull("env", env);
         FigureStyle d = defaults();
         int w = d.width();
         int h = d.height();
@@ -84,6 +85,12 @@ public record FigureStyle(int width, int height, double fontScale, int pngScale)
     }
 
     public FigureStyle withSize(int w, int h) {
+        if (w < 200 || w > 4000) {
+            throw new IllegalArgumentException("w (the width) must be in [200, 4000] pixels, was " + w);
+        }
+        if (h < 150 || h > 4000) {
+            throw new IllegalArgumentException("h (the height) must be in [150, 4000] pixels, was " + h);
+        }
         return new FigureStyle(w, h, fontScale, pngScale);
     }
 

@@ -30,9 +30,11 @@ public final class KnobCharts {
      * @param xTitle the knob's name, e.g. "D dropout p"
      */
     public static XYChart sweep(Table sweep, String metric, String title, String xTitle) {
-        Check.notNull("sweep", sweep);
+        Check.columns("sweep", sweep, "a knob sweep (Sweep.run)", "value", "value_label", "modes_mean", "modes_se",
+                "high_quality_pct_mean", "high_quality_pct_se");
+        Check.notNull("metric", metric);
         Check.notNull("title", title);
-        Check.notNull("xTitle", xTitle);
+        Check.notBlank("xTitle", xTitle);
         if (!List.of("modes", "high_quality_pct").contains(metric)) {
             throw new IllegalArgumentException("metric must be modes or high_quality_pct, was '" + metric + "'");
         }

@@ -27,12 +27,19 @@ public final class SeveralGanCharts {
      */
     public static XYChart modesByGenerators(String title, List<String> names, List<double[][]> captured,
                                             int[] totals) {
-        Check.notNull("names", names);
-        Check.notNull("captured", captured);
+        Check.notNull("title", title);
+        Check.noNulls("names", names);
+        Check.noNulls("captured", captured);
         Check.notNull("totals", totals);
+        for (int d = 0; d < captured.size(); d++) {
+            Check.points("captured[" + d + "]", captured.get(d), -1);
+        }
+        for (int d = 0; d < totals.length; d++) {
+            Check.atLeast("totals[" + d + "]", totals[d], 1);
+        }
         if (names.isEmpty() || names.size() != captured.size() || names.size() != totals.length) {
-            throw new IllegalArgumentException("names, captured and totals must have one entry per data set (at least "
-                    + "one), were " + names.size() + ", " + captured.size() + " and " + totals.length);
+            throw new IllegalArgumentException("names, captured and totals must have the same length (one entry per "
+                    + "data set, at least one), were " + names.size() + ", " + captured.size() + " and " + totals.length);
         }
         XYChart c = Charts.xy(title, "generators in the mixture", "modes captured (% of all modes)");
         c.getStyler().setYAxisMin(0.0);
@@ -83,10 +90,24 @@ public final class SeveralGanCharts {
      */
     public static XYChart components(double[][] real, List<double[][]> components, List<String> names, ModeSet modes,
                                      String title) {
-        Check.notNull("real", real);
-        Check.notNull("components", components);
-        Check.notNull("names", names);
+        Charts.pointsOrNone("real", real, 2);
+        Check.noNulls("components", components);
+        Check.noNulls("names", names);
         Check.notNull("modes", modes);
+        Check.notNull("title", title);
+        Check.notEmpty("names", names);
+        Check.distinct("names", names, "name", n -> n);
+        if (components.size() != names.size()) {
+            throw new IllegalArgumentException("components and names must have the same length (one component per "
+                    + "name), was " + components.size() + " components and " + names.size() + " names");
+        }
+        for (int i = 0; i < components.size(); i++) {
+            Charts.pointsOrNone("components[" + i + "]", components.get(i), 2);
+        }
+        for (String n : names) {
+            Check.notBlank("names[" + names.indexOf(n) + "]", n);
+        }
+        Check.distinct("names", names, "name", n -> n);
         if (modes.dimension() != 2) {
             throw new IllegalArgumentException("modes must be 2-D for a scatter plot, was " + modes.dimension() + "-D");
         }

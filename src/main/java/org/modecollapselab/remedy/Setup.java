@@ -38,7 +38,7 @@ public record Setup(GanConfig config, int dataDimension, int classes, int inputW
     public Setup(GanConfig config, int dataDimension, int classes, int inputWidth, Network generator,
                  Network discriminator, long seed) {
         this(config, dataDimension, classes, inputWidth, generator, discriminator, seed, equal(classes),
-                config.latentDim(), 1);
+                org.modecollapselab.util.Check.notNull("config", config).latentDim(), 1);
     }
 
     private static double[] equal(int classes) {

@@ -26,10 +26,10 @@ public record Mixture(List<Sampler> components, double[] weights, String label) 
         }
         components = List.copyOf(components);
         Check.notNull("weights", weights);
-        Check.notNull("label", label);
+        Check.notBlank("label", label);
         if (weights.length != components.size()) {
-            throw new IllegalArgumentException("weights must have one entry per component (" + components.size()
-                    + "), was " + weights.length);
+            throw new IllegalArgumentException("weights must have the same length as components (one weight per "
+                    + "component: " + components.size() + "), was " + weights.length);
         }
         double sum = 0;
         for (int i = 0; i < weights.length; i++) {
@@ -52,6 +52,7 @@ public record Mixture(List<Sampler> components, double[] weights, String label) 
     /** Equal weights. */
     public static Mixture uniform(List<? extends Sampler> components, String label) {
         Check.notEmpty("components", components);
+        Check.noNulls("components", new java.util.ArrayList<>(components));
         double[] w = new double[components.size()];
         Arrays.fill(w, 1.0 / w.length);
         return new Mixture(List.copyOf(components), w, label);
@@ -68,6 +69,7 @@ public record Mixture(List<Sampler> components, double[] weights, String label) 
 
     /** The first {@code k} components, their weights renormalised (AdaGAN's mixture after k generators). */
     public Mixture prefix(int k, String label) {
+        Check.notBlank("label", label);
         if (k < 1 || k > components.size()) {
             throw new IllegalArgumentException("k must be in [1, " + components.size() + "], was " + k);
         }

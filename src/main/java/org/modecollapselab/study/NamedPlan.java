@@ -32,9 +32,16 @@ public record NamedPlan(String preset, List<String> datasets, List<String> remed
             throw new IllegalArgumentException("preset must be one of " + String.join(", ", PRESETS) + ", was '"
                     + preset + "'");
         }
-        datasets = List.copyOf(Check.notEmpty("datasets", datasets));
-        remedies = List.copyOf(Check.notEmpty("remedies", remedies));
-        objectives = List.copyOf(Check.notNull("objectives", objectives));
+        Check.notEmpty("datasets", datasets);
+        Check.notEmpty("remedies", remedies);
+        Check.noNulls("datasets", datasets);
+        Check.noNulls("remedies", remedies);
+        Check.noNulls("objectives", objectives);
+        Check.distinct("datasets", datasets, "name", d -> d);
+        Check.distinct("objectives", objectives, "name", o -> o);
+        datasets = List.copyOf(datasets);
+        remedies = List.copyOf(remedies);
+        objectives = List.copyOf(objectives);
         Check.atLeast("seeds", seeds, 1);
         Check.atLeast("steps", steps, 0);
         Check.atLeast("samples", samples, 0);

@@ -89,8 +89,9 @@ public final class Study {
      */
     public record Key(String dataset, String method, int seed, int steps) implements Serializable {
         public Key {
-            Check.notNull("dataset", dataset);
-            Check.notNull("method", method);
+            Check.notBlank("dataset", dataset);
+            Check.notBlank("method", method);
+            Check.atLeast("steps", steps, 1);
         }
 
         @Override
@@ -347,6 +348,7 @@ public final class Study {
      */
     public static List<Run> runs(List<Task> tasks, int threads, Protocol protocol, StudyProgress progress) {
         Check.notEmpty("tasks", tasks);
+        Check.noNulls("tasks", tasks);
         Check.atLeast("threads", threads, 1);
         Check.notNull("protocol", protocol);
         Check.notNull("progress", progress);
@@ -401,7 +403,7 @@ public final class Study {
                                   Consumer<Result> onResult) {
         Check.notNull("plan", plan);
         Check.notNull("engine", engine);
-        Check.notNull("skip", skip);
+        Check.noNulls("skip", new ArrayList<>(Check.notNull("skip", skip)));
         Check.notNull("progress", progress);
         Check.notNull("onResult", onResult);
         List<Task> tasks = plan.tasks();

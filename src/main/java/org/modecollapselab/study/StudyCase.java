@@ -92,6 +92,7 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
      * stored classifier ({@link DigitScorer#digits}: confident at 90%, a digit covered by 2% of the samples).
      */
     public static StudyCase mnist(MnistDigits digits) {
+        Check.notNull("digits", digits);
         return new StudyCase("mnist", digits, GanConfig.mnistCollapse(), MNIST_STEPS, DigitScorer.digits(digits));
     }
 
@@ -115,6 +116,7 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
      * the stored classifier channel by channel, counted as the papers count them ({@link DigitScorer#stackedMnist}).
      */
     public static StudyCase stackedMnist(MnistDigits digits) {
+        Check.notNull("digits", digits);
         StackedMnist data = StackedMnist.of(digits);
         return new StudyCase("stacked-mnist", data, GanConfig.mnistCollapse(), MNIST_STEPS,
                 DigitScorer.stackedMnist(data));

@@ -200,7 +200,7 @@ public final class StudyCommand {
     public static int run(StudyPlan plan, StudyEngine engine, Path out, boolean resume) throws IOException {
         Check.notNull("plan", plan);
         Check.notNull("engine", engine);
-        Check.notNull("out", out);
+        Check.folderTarget("out", out);
         List<Study.Task> tasks = plan.tasks();   // checks every method on every data set before anything runs
         List<Study.Key> order = tasks.stream().map(Study.Task::key).toList();
         Files.createDirectories(out);
@@ -287,6 +287,11 @@ public final class StudyCommand {
      */
     public static List<Method> methods(List<String> objectives, List<String> remedies) {
         Check.notEmpty("remedies", remedies);
+        Check.noNulls("remedies", remedies);
+        if (objectives != null) {
+            Check.noNulls("objectives", objectives);
+            Check.distinct("objectives", objectives, "name", o -> o);
+        }
         List<Method> inner = remedies.stream().map(Remedies::parse).toList();
         if (objectives == null) {
             return inner;
@@ -369,8 +374,12 @@ public final class StudyCommand {
 
     /** The same, timed by {@code clock} (the step thread's CPU time is steadier on a shared machine). */
     public static String cost(List<StudyCase> cases, List<Method> methods, int steps, StepTimer.Clock clock) {
-        Check.notNull("cases", cases);
-        Check.notNull("methods", methods);
+        Check.notEmpty("cases", cases);
+        Check.noNulls("cases", cases);
+        Check.notEmpty("methods", methods);
+        Check.noNulls("methods", methods);
+        Check.distinct("cases", cases, "name", StudyCase::name);
+        Check.distinct("methods", methods, "label", Method::label);
         Check.atLeast("steps", steps, 1);
         Check.notNull("clock", clock);
         List<String> skipped = methods.stream().filter(m -> !timesOneGan(m)).map(Method::label).toList();

@@ -48,12 +48,16 @@ public interface StudyEngine {
         @Override
         public void execute(StudyPlan plan, List<Integer> tasks, Consumer<Study.Result> results) {
             Check.notNull("plan", plan);
-            Check.notNull("tasks", tasks);
+            Check.noNulls("tasks", tasks);
             Check.notNull("results", results);
+            List<Study.Task> all = plan.tasks();
+            for (int i = 0; i < tasks.size(); i++) {
+                Check.index("tasks[" + i + "]", tasks.get(i), all.size());
+            }
+            Check.distinct("tasks", tasks, "index", t -> t);
             if (tasks.isEmpty()) {
                 return;
             }
-            List<Study.Task> all = plan.tasks();
             AtomicInteger n = new AtomicInteger();
             ThreadFactory names = r -> {
                 Thread t = new Thread(r, "mcl-study-" + n.incrementAndGet());

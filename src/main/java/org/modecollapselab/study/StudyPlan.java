@@ -19,6 +19,7 @@ public interface StudyPlan extends java.io.Serializable {
 
     /** How {@code task}'s run is scored (Stacked MNIST: on more samples); {@link #protocol()} by default. */
     default Study.Protocol protocol(Study.Task task) {
+        Check.notNull("task", task);
         return protocol();
     }
 
@@ -27,11 +28,20 @@ public interface StudyPlan extends java.io.Serializable {
 
     /** A plan of tasks built in this JVM (not serializable: for the thread engine). */
     static StudyPlan of(String title, List<Study.Task> tasks, Study.Protocol protocol) {
-        return new Local(Check.notNull("title", title), List.copyOf(Check.notNull("tasks", tasks)),
-                Check.notNull("protocol", protocol));
+        return new Local(title, tasks, protocol);
     }
 
     /** Tasks built in this JVM. */
     record Local(String title, List<Study.Task> tasks, Study.Protocol protocol) implements StudyPlan {
+        /** Checks its arguments: a title, at least one task, no null task, no run twice, a protocol. */
+        public Local {
+            Check.notNull("title", title);
+            Check.notEmpty("tasks", tasks);
+            Check.noNulls("tasks", tasks);
+            Check.distinct("tasks", tasks, "run", Study.Task::key);
+            Check.notNull("protocol", protocol);
+            tasks = List.copyOf(tasks);
+        }
+
     }
 }

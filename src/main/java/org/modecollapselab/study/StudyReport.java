@@ -77,7 +77,9 @@ public final class StudyReport {
      * the {@code hops} column (older files) gives 0 hops.
      */
     public static List<Study.Run> runs(Table table) {
-        Check.notNull("table", table);
+        Check.columns("table", table, "a runs table (StudyReport.table or runs.csv)", "dataset", "remedy",
+                "baseline", "seed", "steps", "modes_captured", "modes", "high_quality_pct", "reverse_kl",
+                "steps_per_s", "diverged");
         boolean hasHops = table.columnNames().contains("hops");
         List<Study.Run> runs = new ArrayList<>();
         for (int i = 0; i < table.rowCount(); i++) {
@@ -94,7 +96,7 @@ public final class StudyReport {
 
     /** One row per failed run: dataset, remedy, seed, steps, error. */
     public static Table failures(List<Study.Failure> failures) {
-        Check.notNull("failures", failures);
+        Check.noNulls("failures", failures);
         StringColumn dataset = StringColumn.create("dataset");
         StringColumn remedy = StringColumn.create("remedy");
         IntColumn seed = IntColumn.create("seed");
@@ -284,9 +286,10 @@ public final class StudyReport {
 
     /** "mean ± se" of a summary metric; "∞ (…)" for an infinite mean, "—" for none. */
     public static String pm(Table summary, String metric, int row, int decimals) {
+        Check.notNull("summary", summary);
         Check.oneOf("metric", metric, METRICS);
-        // Any table with the metric's mean and standard error (a study summary, a knob sweep).
-        Check.columns("summary", summary, "a table of means and standard errors", metric + "_mean", metric + "_se");
+        // Only the columns it reads: a study summary's, or a knob sweep's (Sweep.describe).
+        Check.columns("summary", summary, "a study summary or a sweep", metric + "_mean", metric + "_se");
         Check.index("row", row, summary.rowCount());
         Check.atLeast("decimals", decimals, 0);
         double m = summary.doubleColumn(metric + "_mean").getDouble(row);

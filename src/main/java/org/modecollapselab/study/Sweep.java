@@ -32,7 +32,7 @@ public final class Sweep {
                             Consumer<String> progress) {
         Check.notNull("c", c);
         Check.notNull("knob", knob);
-        Check.notNull("values", values);
+        Check.finite("values", values);
         if (values.length == 0) {
             throw new IllegalArgumentException("values must not be empty, was []");
         }
@@ -75,6 +75,8 @@ public final class Sweep {
     public static Table run(List<StudyCase> cases, Knob knob, double[] values, int seeds, int threads,
                             Study.Protocol protocol) {
         Check.notEmpty("cases", cases);
+        Check.noNulls("cases", cases);
+        Check.distinct("cases", cases, "name", StudyCase::name);
         Table all = null;
         for (StudyCase c : cases) {
             Table t = run(c, knob, values, seeds, threads, protocol, null);
@@ -85,7 +87,8 @@ public final class Sweep {
 
     /** A sweep table's rows as "value: modes ± se, high quality ± se" lines, for a notebook's printout. */
     public static String describe(Table sweep) {
-        Check.notNull("sweep", sweep);
+        Check.columns("sweep", sweep, "a knob sweep (Sweep.run)", "dataset", "knob", "value_label", "modes_total",
+                "modes_mean", "modes_se", "high_quality_pct_mean", "high_quality_pct_se");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < sweep.rowCount(); i++) {
             sb.append(String.format(java.util.Locale.ROOT, "%-12s %s %-8s modes %s / %d, high quality %s%%%n",

@@ -51,7 +51,7 @@ class DigitClassifierTest {
         double[][] nan = {x[0].clone()};
         nan[0][5] = Double.NaN;
         assertTrue(assertThrows(IllegalArgumentException.class, () -> c.probabilities(nan)).getMessage()
-                .contains("images[0][5] must be a number, was NaN"));
+                .contains("images[0][5] must be finite, was NaN"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> c.probabilities(new double[][] {{1, 2}}))
                 .getMessage().contains("must hold 784 pixels"));
     }

@@ -83,6 +83,110 @@ class ApiContractTest {
             allow(null, "*", "center|mean|x", Set.of(NEGATIVE, ZERO), "a position in data units: any finite number"),
             allow(org.modecollapselab.data.GaussianMixture1D.class, "component", "u", Set.of(ZERO),
                     "a uniform draw in [0, 1)"),
+            // The merged features' settings whose 0 is documented (the plain GAN, "off", or a default)
+            allow(null, "new|withDiscriminatorDropout|withWeightDecay|rmsProp", "discriminatorDropout|dropout|p|"
+                    + "generator|discriminator|weightDecay|lambda|decay", Set.of(ZERO),
+                    "no dropout, no weight decay; RMSProp with ρ = 0 (a valid optimiser)"),
+            allow(org.modecollapselab.metric.ClassifierThresholds.class, "new|withConfidence|withMinModeFraction",
+                    "confidence|minModeFraction|v", Set.of(ZERO),
+                    "0: every sample counts as confident / one sample covers a class (documented ranges [0, 1])"),
+            allow(org.modecollapselab.remedy.adagan.AdaGan.class, "new|withBeta", "beta|v", Set.of(ZERO),
+                    "β = 0: each new generator weighs 1/t (the paper code's uniform heuristic, documented)"),
+            allow(org.modecollapselab.remedy.conditional.ConditionalGan.class, "new", "strength", Set.of(ZERO),
+                    "strength 0 appends nothing: the plain GAN"),
+            allow(null, "new|of|oneSided", "lambda", Set.of(ZERO), "weight 0 is the plain GAN (neutral setting)"),
+            allow(org.modecollapselab.remedy.infogan.InfoGan.class, "new", "categories|continuous|lambda",
+                    Set.of(ZERO), "no categorical / no continuous code; λ = 0 with no code is InfoGan.none()"),
+            allow(null, "input|output|annealed|new", "sigma|annealSteps", Set.of(ZERO),
+                    "σ = 0 is no noise (neutral); annealSteps = 0 keeps σ constant (documented)"),
+            allow(org.modecollapselab.remedy.replay.ExperienceReplay.class, "new|of|withFraction", "fraction|v",
+                    Set.of(ZERO), "fraction 0 replays nothing: the plain GAN"),
+            allow(org.modecollapselab.remedy.snapshots.SnapshotSubstitution.class, "new|oldDiscriminator|oldBoth",
+                    "period", Set.of(ZERO), "period 0 never substitutes: the plain GAN"),
+            allow(org.modecollapselab.remedy.perclass.PerClassGans.class, "new", "groups", Set.of(ZERO),
+                    "groups 0: one GAN per class (documented)"),
+            allow(org.modecollapselab.study.NamedPlan.class, "new", "steps|samples", Set.of(ZERO),
+                    "0: each data set's default (as --steps and --samples leave it)"),
+            allow(org.modecollapselab.study.NamedPlan.class, "new", "objectives", Set.of(EMPTY),
+                    "no objectives to cross with the remedies"),
+            allow(org.modecollapselab.objective.LeastSquaresObjective.class, "new",
+                    "fakeTarget|realTarget|generatorTarget", Set.of(NEGATIVE, ZERO),
+                    "LSGAN's targets a, b, c are any distinct numbers (the paper's −1, 1, 0)"),
+            allow(org.modecollapselab.objective.RowLoss.class, "linear", "s", Set.of(NEGATIVE, ZERO),
+                    "a slope of any sign (WGAN's critic terms are ±x)"),
+            allow(org.modecollapselab.nn.Init.class, "fill", "offset|biases", Set.of(ZERO),
+                    "from the start of the array; a layer without biases"),
+            allow(org.modecollapselab.nn.Init.class, "fill", "p", Set.of(NAN, POSITIVE_INFINITY, NEGATIVE_INFINITY),
+                    "the array it fills: its old values are overwritten"),
+            allow(org.modecollapselab.remedy.infogan.InfoGan.class, "informationLoss", "outputs|gradient",
+                    Set.of(NAN, POSITIVE_INFINITY, NEGATIVE_INFINITY),
+                    "D's outputs (and the gradient it adds to): NaN must reach the losses, where divergence is "
+                            + "detected"),
+            allow(org.modecollapselab.remedy.infogan.InfoGan.class, "informationLoss", "first|column", Set.of(ZERO),
+                    "row and column 0"),
+            allow(org.modecollapselab.notebook.GpuCheck.class, "supported", "major|minor", Set.of(ZERO),
+                    "compute capability 0.x is a version (refused as unsupported, by the answer false)"),
+            allow(org.modecollapselab.notebook.GpuCheck.class, "decide", "exitCode|output|visibleDevices",
+                    Set.of(NEGATIVE, ZERO, EMPTY, NULL), "what nvidia-smi and the environment said: any exit code, "
+                            + "no output, CUDA_VISIBLE_DEVICES unset or empty are facts the decision reports"),
+            allow(org.modecollapselab.notebook.GpuCheck.class, "main", "args", Set.of(EMPTY),
+                    "no arguments: print the decision (documented)"),
+            allow(org.modecollapselab.notebook.Lab.class, "main", "args", Set.of(NULL, EMPTY, Kind.NULL_ELEMENT),
+                    "it takes no arguments: prints the back end whatever it is given"),
+            allow(null, "relative|splitsIn|folderIn", "path|dir", Set.of(Kind.BAD_PATH),
+                    "a question about a path (how to show it; which MNIST files it holds): a path that cannot exist "
+                            + "is shown as it is / holds none"),
+            allow(org.modecollapselab.knob.Knob.class, "format|label|off", "v|value", Set.of(NEGATIVE, ZERO),
+                    "a knob value as text / whether it is the off value: any number (apply() checks the range)"),
+            allow(org.modecollapselab.remedy.noise.NoiseSchedule.class, "at", "step", Set.of(ZERO),
+                    "step 0: before the first step, σ at its start"),
+            allow(org.modecollapselab.study.StudyProgress.class, "duration", "seconds", Set.of(ZERO), "no time"),
+            allow(org.modecollapselab.nn.Mlp.Pass.class, "new", "masks", Set.of(NULL), "a pass without dropout"),
+            allow(org.modecollapselab.remedy.Setup.class, "new", "classWeights", Set.of(NULL),
+                    "no class weights: equal weights (documented)"),
+            allow(org.modecollapselab.study.StudyProgress.class, "inPlace", "failures", Set.of(NULL),
+                    "no separate failure lines (documented)"),
+            allow(org.modecollapselab.study.StudyCommand.class, "methods", "objectives", Set.of(NULL),
+                    "null: no --objectives given (the remedies alone)"),
+            allow(org.modecollapselab.study.Study.class, "execute", "skip", Set.of(EMPTY), "nothing to skip"),
+            allow(org.modecollapselab.study.StudyEngine.Threads.class, "execute", "tasks", Set.of(EMPTY, ZERO),
+                    "no task to run (a resumed study that is complete); task 0 is the plan's first"),
+            allow(org.modecollapselab.remedy.catalog.ObjectiveSetting.class, "create", "more", Set.of(EMPTY, DUPLICATE),
+                    "no remedies beyond the setting's; remedies compose (the same twice adds its terms twice)"),
+            allow(org.modecollapselab.remedy.catalog.ObjectiveSetting.class, "new", "discriminatorSteps|optimizer",
+                    Set.of(ZERO, NULL), "0 and null keep the configuration's critic steps and optimiser (documented)"),
+            allow(org.modecollapselab.classifier.DigitClassifier.class, "train", "maxShift|afterEpoch",
+                    Set.of(ZERO, NULL), "no random shifts; no per-epoch callback"),
+            allow(org.modecollapselab.data.mnist.MnistDownload.class, "fetch", "files", Set.of(DUPLICATE),
+                    "a file asked twice is fetched once, then found verified in the folder"),
+            allow(org.modecollapselab.plot.Animation.class, "of", "frames", Set.of(DUPLICATE),
+                    "a still frame repeated (a pause)"),
+            allow(org.modecollapselab.metric.CodeModeTable.class, "of", "perCode", Set.of(DUPLICATE),
+                    "two codes that drew the same coverage"),
+            allow(org.modecollapselab.remedy.clipping.WeightClipping.class, "new", "clip", Set.of(POSITIVE_INFINITY),
+                    "+∞: no clipping (WeightClipping.none(), documented)"),
+            allow(org.modecollapselab.remedy.catalog.Objectives.class, "wgan", "clip", Set.of(POSITIVE_INFINITY),
+                    "+∞: WGAN's critic without clipping (documented by WeightClipping)"),
+            allow(org.modecollapselab.remedy.clipping.WeightClipping.class, "clamp", "parameters", Set.of(WRONG_SHAPE),
+                    "element-wise: parameters of any shape"),
+            allow(org.modecollapselab.remedy.spectralnorm.SpectralNormalisation.class, "largestSingularValue", "w",
+                    Set.of(WRONG_SHAPE), "any matrix has a largest singular value"),
+            allow(org.modecollapselab.gan.Gan.class, "generate|generatorPush", "latent|points", Set.of(EMPTY),
+                    "no points: no samples / no arrows (documented: an empty answer)"),
+            allow(org.modecollapselab.sampler.Mixture.class, "counts", "n", Set.of(ZERO), "no samples: all counts 0"),
+            allow(org.modecollapselab.sampler.Mixture.class, "uniform", "components", Set.of(DUPLICATE),
+                    "the same sampler twice: twice its weight"),
+            allow(org.modecollapselab.study.StudyReport.class, "failures", "failures", Set.of(EMPTY, DUPLICATE),
+                    "no failure: an empty table; the table lists the failures it is given"),
+            allow(org.modecollapselab.study.Sweep.class, "run", "progress", Set.of(NULL),
+                    "no progress lines (the several-data-set form passes null)"),
+            allow(org.modecollapselab.notebook.LiveView.class, "line", "text", Set.of(EMPTY), "an empty line"),
+            allow(org.modecollapselab.notebook.GpuCheck.class, "parse", "csv", Set.of(EMPTY),
+                    "nvidia-smi listed no GPU: no GPUs"),
+            allow(org.modecollapselab.data.mnist.MnistDigits.class, "images", "indices", Set.of(DUPLICATE),
+                    "the same digit twice in a figure"),
+            allow(org.modecollapselab.plot.DigitCharts.class, "coverage", "real", Set.of(NULL),
+                    "null: the data's shares are shown instead (documented)"),
             // The training step's losses see D's raw outputs: NaN and ∞ must go through to the loss, which is how the
             // step detects divergence; outputs (logits) have any sign.
             allow(org.modecollapselab.objective.Losses.class, "*", "x|realLogits|fakeLogits|logits|gradReal|gradFake|gradient",
@@ -99,17 +203,27 @@ class ApiContractTest {
                     "any data dimension"),
             allow(null, "*", "hidden|generatorHidden|discriminatorHidden|widths", Set.of(EMPTY),
                     "no hidden layer: a linear network"),
-            allow(org.modecollapselab.plot.Charts.class, "ringResponse", "angles|dProb", Set.of(EMPTY),
+            allow(org.modecollapselab.plot.Charts.class, "ringResponse", "angles|dProb|dScore", Set.of(EMPTY),
                     "no D curve on the ring"),
+            allow(null, "valueField|game|components", "generated|real", Set.of(EMPTY),
+                    "no points of that kind drawn (D's field or the mode centres alone)"),
+            allow(org.modecollapselab.plot.SeveralGanCharts.class, "components", "components", Set.of(WRONG_SHAPE),
+                    "a component without samples draws nothing (its name stays in the legend's order)"),
+            allow(org.modecollapselab.plot.Charts.class, "ringResponse", "generated", Set.of(EMPTY),
+                    "no points drawn: D's response alone (the score form, notebook 07)"),
             allow(org.modecollapselab.plot.Charts.class, "histogram", "real|generated", Set.of(EMPTY),
                     "one side alone (notebook 01 draws the data alone); both empty is refused (ValidationTest)"),
             allow(null, "*", "title|xLabel", Set.of(EMPTY), "an empty title is no title"),
             allow(org.modecollapselab.remedy.LatentCodes.class, "new", "labels", Set.of(NULL),
                     "codes that encode no class"),
             allow(org.modecollapselab.study.Study.class, "runs", "progress", Set.of(NULL), "no progress lines"),
-            allow(org.modecollapselab.study.StudyCommand.class, "main", "args", Set.of(EMPTY),
+            allow(org.modecollapselab.study.StudyCommand.class, "main|run", "args", Set.of(EMPTY),
                     "no arguments: the default study (documented)"),
-            allow(null, "main", "args", Set.of(DUPLICATE), "command lines: a repeated word is --help (it prints the "
+            allow(org.modecollapselab.classifier.TrainClassifier.class, "main", "args", Set.of(EMPTY),
+                    "no arguments: the default training of the stored classifier (documented in --help)"),
+            allow(org.modecollapselab.study.StudyCommand.class, "run", "engine", Set.of(NULL),
+                    "null: the thread engine with --threads (main passes null; documented)"),
+            allow(null, "main|run", "args", Set.of(DUPLICATE), "command lines: a repeated word is --help (it prints the "
                     + "options, whatever follows) or one positional argument too many (refused as a wrong count)"),
             // Duplicates that are meaningful
             allow(null, "*", "remedies", Set.of(DUPLICATE),
@@ -143,6 +257,8 @@ class ApiContractTest {
                     "the step's transfer helper: a NaN must reach the losses, where divergence is detected"),
             allow(org.modecollapselab.remedy.InputTransform.Applied.class, "of", "output", Set.of(WRONG_SHAPE),
                     "a transform's output has the shape it chooses"),
+            allow(org.modecollapselab.remedy.adagan.AdaGan.Boosted.class, "new", "sample", Set.of(NULL),
+                    "one generator (T = 1) draws no training points to reweight (documented)"),
             allow(org.modecollapselab.study.Study.Run.class, "new", "coverage", Set.of(NULL),
                     "a diverged run has no coverage report"),
             allow(org.modecollapselab.gan.TrainingDivergedException.class, "new", "lastFinite|lastSane", Set.of(NULL),
@@ -192,6 +308,10 @@ class ApiContractTest {
         Examples examples = StandardExamples.create(scratch);
         Walk walk = new Walk(examples);
         PrintStream out = System.out;
+        // Mnist.obtain reads the configured data folder (never downloading then): the examples' two-digit split.
+        String dataDir = System.getProperty(org.modecollapselab.data.mnist.Mnist.DATA_DIR_PROPERTY);
+        System.setProperty(org.modecollapselab.data.mnist.Mnist.DATA_DIR_PROPERTY,
+                scratch.resolve("tiny-mnist").toString());
         // Entry points that print (the study's tables, the benchmark's line) would drown the report.
         System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8"));
         try {
@@ -200,6 +320,11 @@ class ApiContractTest {
             }
         } finally {
             System.setOut(out);
+            if (dataDir == null) {
+                System.clearProperty(org.modecollapselab.data.mnist.Mnist.DATA_DIR_PROPERTY);
+            } else {
+                System.setProperty(org.modecollapselab.data.mnist.Mnist.DATA_DIR_PROPERTY, dataDir);
+            }
         }
         String report = walk.report();
         System.out.println(report.lines().limit(3).collect(Collectors.joining("\n")));

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  * <ul>
  * <li>{@code int}/{@code long} named {@code seed}, {@code salt} or {@code …Seed}: any value is a seed, none is
  *     bad;</li>
- * <li>{@code int} named like an index ({@code i}, {@code index}, {@code mode}, {@code label}, {@code layer},
+ * <li>{@code int} named like an index ({@code i}, {@code index}, {@code mode}, {@code label}, {@code layer}, {@code category}, {@code channel},
  *     {@code fromLayer}, {@code row}, {@code …Index}): valid 0, bad −1 and 1,000,000 (out of range);</li>
  * <li>other {@code int}: valid 2, bad −1 and 0; {@code long}: valid 1, bad −1;</li>
  * <li>{@code double}: valid 0.5, bad NaN, ±∞, −1 and 0;</li>
@@ -70,7 +70,8 @@ public final class Examples {
     static final List<String> DUPLICATE_WORDS = List.of("duplicate", "twice", "more than once", "distinct", "unique",
             "repeated", "same");
 
-    static final Set<String> INDEX_NAMES = Set.of("i", "index", "mode", "label", "layer", "fromLayer", "row");
+    static final Set<String> INDEX_NAMES = Set.of("i", "index", "mode", "label", "layer", "fromLayer", "row",
+            "category", "channel");
     static final Set<String> SEED_NAMES = Set.of("seed", "salt");
     /** File parameters that also get "/" (a folder where a file name is expected); never folders, never sources. */
     static final Set<String> FILE_NAMES = Set.of("base", "target", "csv", "file", "path");
@@ -226,7 +227,7 @@ public final class Examples {
         Type element = element(type);
         if (element != null) {
             Object e = valid(null, element);
-            return raw.isArray() ? array(raw(element), e) : new ArrayList<>(List.of(e));
+            return raw.isArray() ? array(raw(element), e) : like(raw, new ArrayList<>(List.of(e)));
         }
         Supplier<?> s = byType.get(raw);
         if (s == null) {
@@ -305,18 +306,21 @@ public final class Examples {
         boolean array = raw.isArray();
         List<Bad> out = new ArrayList<>();
         out.add(new Bad(Kind.EMPTY, array ? "[] (length 0)" : "[] (empty list)",
-                () -> array ? Array.newInstance(er, 0) : new ArrayList<>(), List.of("empty", "[]", "0")));
+                () -> array ? Array.newInstance(er, 0) : like(raw, new ArrayList<>()), List.of("empty", "[]", "0")));
         if (!er.isPrimitive()) {
-            out.add(new Bad(Kind.NULL_ELEMENT, "[null, …]", () -> replaceFirst(valid.get(), null), List.of("null")));
+            out.add(new Bad(Kind.NULL_ELEMENT, "[null, …]", () -> like(raw, replaceFirst(valid.get(), null)),
+                    List.of("null")));
         }
-        boolean numeric = er == double.class || er == double[].class || er == float.class || er == boolean.class;
-        if (!numeric) {
+        boolean numeric = er == double.class || er == double[].class || er == float.class || er == boolean.class
+                || er == byte.class;
+        if (!numeric && !Set.class.isAssignableFrom(raw)) {
             out.add(new Bad(Kind.DUPLICATE, "[x, …, x] (an element twice)", () -> {
                 Object v = valid.get();
                 Object again = valid(null, elementType);
                 if (!raw.isArray()) {
+                    // The first element again (equal to it): the registered example's, not the type's generic one.
                     List<Object> l = new ArrayList<>((List<?>) v);
-                    l.add(again);
+                    l.add(l.isEmpty() ? again : first(l));
                     return l;
                 }
                 int n = Array.getLength(v);
@@ -352,22 +356,33 @@ public final class Examples {
                     b.renderings()));
         }
         if (er.isArray() && er.getComponentType() == double.class) {
-            // Ragged rows: one more row, a coordinate longer than the first.
-            double[][] v = (double[][]) valid.get();
-            int longer = v.length == 0 ? 2 : v[0].length + 1;
+            // Ragged rows: one more row, a coordinate longer than the first (arrays of rows and lists of rows).
+            int longer = rows(valid.get()).length == 0 ? 2 : rows(valid.get())[0].length + 1;
             out.add(new Bad(Kind.WRONG_SHAPE, "ragged rows (a row of " + longer + ")", () -> {
-                double[][] rows = (double[][]) valid.get();
+                Object v = valid.get();
+                double[][] rows = rows(v);
                 double[][] r = Arrays.copyOf(rows, rows.length + 1);
                 r[rows.length] = new double[longer];
-                return r;
+                return raw.isArray() ? r : new ArrayList<>(Arrays.asList(r));
             }, List.of(String.valueOf(longer))));
         }
         return out;
     }
 
+    /** A list as the collection type a parameter declares (a set keeps the list's order). */
+    static Object like(Class<?> raw, Object listOrArray) {
+        return Set.class.isAssignableFrom(raw) && listOrArray instanceof List<?> l ? new java.util.LinkedHashSet<>(l)
+                : listOrArray;
+    }
+
+    /** Rows given as an array or a list. */
+    private static double[][] rows(Object arrayOrList) {
+        return arrayOrList instanceof List<?> l ? l.toArray(new double[0][]) : (double[][]) arrayOrList;
+    }
+
     /** A copy of an array or list with its first element replaced. */
     static Object replaceFirst(Object arrayOrList, Object element) {
-        if (arrayOrList instanceof List<?> l) {
+        if (arrayOrList instanceof Collection<?> l) {
             List<Object> c = new ArrayList<>(l);
             if (c.isEmpty()) {
                 c.add(element);
@@ -385,7 +400,7 @@ public final class Examples {
 
     /** The first element of an array or list (a copy of it when it is an array). */
     static Object first(Object arrayOrList) {
-        Object e = arrayOrList instanceof List<?> l ? l.get(0) : Array.get(arrayOrList, 0);
+        Object e = arrayOrList instanceof Collection<?> l ? l.iterator().next() : Array.get(arrayOrList, 0);
         if (e != null && e.getClass().isArray()) {
             int n = Array.getLength(e);
             Object c = Array.newInstance(e.getClass().getComponentType(), n);

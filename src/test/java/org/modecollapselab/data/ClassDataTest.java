@@ -90,9 +90,9 @@ class ClassDataTest {
     @Test
     void badClassesAreRefusedByName() {
         GaussianMixture ring = GaussianMixture.teachingRing();
-        assertEquals("label must be in [0, 8) (the classes of 'ring of 8'), was 8",
+        assertEquals("label must be in [0, 8), was 8",
                 assertThrows(IllegalArgumentException.class, () -> ring.ofClass(8)).getMessage());
-        assertEquals("labels must not repeat a class, was [1, 1]",
+        assertEquals("labels must not repeat a class (a class twice), was [1, 1]",
                 assertThrows(IllegalArgumentException.class, () -> ring.ofClasses(1, 1)).getMessage());
         assertEquals("labels must name at least one class, was []",
                 assertThrows(IllegalArgumentException.class, () -> ring.ofClasses()).getMessage());

@@ -47,23 +47,23 @@ class KnobTest {
 
     @Test
     void badValuesAreNamed() {
-        assertEquals("g-width must be a whole number in [0, 65536], was 1.5",
+        assertEquals("g-width value must be a whole number in [0, 65536], was 1.5",
                 assertThrows(IllegalArgumentException.class, () -> Knob.GENERATOR_WIDTH.apply(RING, 1.5)).getMessage());
-        assertEquals("generatorHidden[0] must be >= 1, was 0",
+        assertEquals("g-width value: generatorHidden[0] must be >= 1, was 0",
                 assertThrows(IllegalArgumentException.class, () -> Knob.GENERATOR_WIDTH.apply(RING, 0)).getMessage());
-        assertEquals("ratio must be finite and > 0, was 0.0", assertThrows(IllegalArgumentException.class,
+        assertEquals("lr-ratio value: ratio must be finite and > 0, was 0.0", assertThrows(IllegalArgumentException.class,
                 () -> Knob.LEARNING_RATE_RATIO.apply(RING, 0)).getMessage());
-        assertEquals("discriminatorDropout must be in [0.0, 1.0), was 1.0", assertThrows(IllegalArgumentException.class,
+        assertEquals("dropout value: discriminatorDropout must be in [0.0, 1.0), was 1.0", assertThrows(IllegalArgumentException.class,
                 () -> Knob.DISCRIMINATOR_DROPOUT.apply(RING, 1)).getMessage());
-        assertEquals("weightDecay must be finite and >= 0, was -0.001", assertThrows(IllegalArgumentException.class,
+        assertEquals("weight-decay value: generator must be finite and >= 0, was -0.001", assertThrows(IllegalArgumentException.class,
                 () -> Knob.WEIGHT_DECAY.apply(RING, -1e-3)).getMessage());
         assertEquals("dropout value must be finite, was NaN", assertThrows(IllegalArgumentException.class,
                 () -> new KnobSetting(Knob.DISCRIMINATOR_DROPOUT, Double.NaN)).getMessage());
         GanConfig sgd = RING.withGeneratorOptimizer(OptimizerSpec.sgd(0.01));
-        assertEquals("generatorOptimizer must be Adam for the beta1 knob, was SGD(lr=0.01)",
+        assertEquals("beta1 value: generatorOptimizer must be Adam for the beta1 knob, was SGD(lr=0.01)",
                 assertThrows(IllegalArgumentException.class, () -> Knob.BETA1.apply(sgd, 0.9)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Knob.named("momentum")).getMessage()
-                .startsWith("knob must be one of g-width, d-width,"));
+                .startsWith("id (the knob) must be one of g-width, d-width,"));
         // A study checks every setting before training any.
         assertThrows(IllegalArgumentException.class, () -> new KnobSetting(Knob.GENERATOR_DEPTH, -1)
                 .check(TemperatureData.aliceSpringsAndSouthPole(), GanConfig.temperatureCollapse()));

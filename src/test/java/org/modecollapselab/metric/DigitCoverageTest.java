@@ -122,7 +122,7 @@ public class DigitCoverageTest {
     @Test
     void refusesBadInputByName() {
         ClassifierThresholds th = ClassifierThresholds.digits();
-        assertEquals("predicted must not be empty, was 0 samples", assertThrows(IllegalArgumentException.class,
+        assertEquals("probabilities must not be empty, was 0 rows", assertThrows(IllegalArgumentException.class,
                 () -> DigitCoverage.digits(new double[0][], UNIFORM10, th)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DigitCoverage.digits(new double[][] {{1, 0}},
                 UNIFORM10, th)).getMessage().contains("must hold 10 class probabilities, was 2 values"));
@@ -131,7 +131,7 @@ public class DigitCoverageTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DigitCoverage.digits(new double[][] {nan},
                 UNIFORM10, th)).getMessage().contains("probabilities[0][3] must be a probability in [0, 1], was NaN"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DigitCoverage.digits(new double[][] {row(1, 1)},
-                uniform(9), th)).getMessage().contains("names must name each of the 9 classes"));
+                uniform(9), th)).getMessage().contains("digitShares must hold 10 shares, was 9"));
         double[] bad = UNIFORM10.clone();
         bad[0] = 0.5;
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DigitCoverage.digits(new double[][] {row(1, 1)},
@@ -141,6 +141,6 @@ public class DigitCoverageTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new ClassifierThresholds(0.9, Double.NaN, true))
                 .getMessage().contains("minModeFraction"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DigitCoverage.classifyStacked(
-                new double[][][] {{row(1, 1)}, {row(1, 1)}})).getMessage().contains("3 channels, was 2"));
+                new double[][][] {{row(1, 1)}, {row(1, 1)}})).getMessage().contains("3 distinct channels, was 2"));
     }
 }

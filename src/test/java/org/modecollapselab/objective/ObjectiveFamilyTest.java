@@ -184,7 +184,7 @@ class ObjectiveFamilyTest {
     @Test
     void badInputIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Objective.fGan("wasserstein"));
-        assertEquals("divergence must be one of kl, reverse-kl, js, pearson, hellinger; was 'wasserstein'",
+        assertEquals("name (the divergence) must be one of kl, reverse-kl, js, pearson, hellinger; was 'wasserstein'",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FDivergence.named(null));
         assertEquals("realTarget must differ from fakeTarget (1.0), was 1.0", assertThrows(IllegalArgumentException.class,

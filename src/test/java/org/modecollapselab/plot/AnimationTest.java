@@ -84,7 +84,7 @@ class AnimationTest {
                 assertThrows(IllegalArgumentException.class, () -> d.withFrames(0)).getMessage());
         assertEquals("delayMillis must be >= 20, was -5",
                 assertThrows(IllegalArgumentException.class, () -> d.withDelayMillis(-5)).getMessage());
-        assertEquals("width must be in [100, 4000] pixels, was 0",
+        assertEquals("w (the width) must be in [100, 4000] pixels, was 0",
                 assertThrows(IllegalArgumentException.class, () -> d.withSize(0, 300)).getMessage());
         assertEquals("frames must not be empty",
                 assertThrows(IllegalArgumentException.class, () -> Animation.of(List.of(), 100)).getMessage());

@@ -54,7 +54,7 @@ class DigitChartsTest {
         String svg = Files.readString(files.get(1));
         assertTrue(svg.contains("<svg") && svg.contains("<image"), "the SVG embeds the pixels");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DigitCharts.grid(new double[][] {{1, 2}},
-                ImageShape.MNIST, 4, "t")).getMessage().contains("images[0] must hold 784 values"));
+                ImageShape.MNIST, 4, "t")).getMessage().contains("images[0] must have 784 coordinates, was 2"));
     }
 
     @Test

@@ -27,7 +27,7 @@ class SeveralGanChartsTest {
         assertArrayEquals(new double[] {0, 12.5, 12.5}, s.getExtraValues(), 1e-12);   // s.e. of (2, 4)/8 → 12.5%
         BufferedImage img = Charts.image(c);
         assertEquals(Charts.WIDTH, img.getWidth());
-        assertEquals("names, captured and totals must have one entry per data set (at least one), were 1, 0 and 1",
+        assertEquals("names, captured and totals must have the same length (one entry per data set, at least one), were 1, 0 and 1",
                 assertThrows(IllegalArgumentException.class, () -> SeveralGanCharts.modesByGenerators("g",
                         List.of("ring"), List.<double[][]>of(), new int[] {8})).getMessage());
     }
@@ -39,7 +39,8 @@ class SeveralGanChartsTest {
                 List.of("generator 1", "generator 2"), ring.modes(), "parts");
         assertEquals(List.of("real", "generator 1", "generator 2", "mode centres"),
                 List.copyOf(c.getSeriesMap().keySet()));
-        assertEquals("names must have one entry per component (2), was 1", assertThrows(IllegalArgumentException.class,
+        assertEquals("components and names must have the same length (one component per name), was 2 components "
+                + "and 1 names", assertThrows(IllegalArgumentException.class,
                 () -> SeveralGanCharts.components(new double[0][], List.of(new double[0][], new double[0][]),
                         List.of("a"), ring.modes(), "x")).getMessage());
     }

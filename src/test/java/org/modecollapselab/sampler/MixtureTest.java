@@ -55,7 +55,7 @@ class MixtureTest {
         Sampler a = new Constant(0);
         assertEquals("components must not be empty, was []", assertThrows(IllegalArgumentException.class,
                 () -> new Mixture(List.of(), new double[0], "m")).getMessage());
-        assertEquals("weights must have one entry per component (1), was 2", assertThrows(
+        assertEquals("weights must have the same length as components (one weight per component: 1), was 2", assertThrows(
                 IllegalArgumentException.class, () -> new Mixture(List.of(a), new double[] {0.5, 0.5}, "m"))
                 .getMessage());
         assertEquals("weights[0] must be finite and >= 0, was -0.5", assertThrows(IllegalArgumentException.class,

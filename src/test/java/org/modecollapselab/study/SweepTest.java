@@ -40,7 +40,8 @@ class SweepTest {
         assertEquals("values must be distinct, was 0.1 twice", assertThrows(IllegalArgumentException.class,
                 () -> Sweep.run(c, Knob.DISCRIMINATOR_DROPOUT, new double[] {0.1, 0.1}, 1, 1,
                         Study.Protocol.standard(), null)).getMessage());
-        assertEquals("discriminatorDropout must be in [0.0, 1.0), was 1.0", assertThrows(IllegalArgumentException.class,
+        assertEquals("dropout value: discriminatorDropout must be in [0.0, 1.0), was 1.0",
+                assertThrows(IllegalArgumentException.class,
                 () -> Sweep.run(c, Knob.DISCRIMINATOR_DROPOUT, new double[] {0, 1}, 1, 1, Study.Protocol.standard(),
                         null)).getMessage(), "every value is checked before any training");
         assertThrows(IllegalArgumentException.class, () -> KnobCharts.sweep(Table.create("empty"), "modes", "t", "x"));

@@ -40,7 +40,7 @@ public final class Idx {
      */
     public record Array(String source, int[] shape, byte[] data) {
         public Array {
-            Check.notNull("source", source);
+            Check.notBlank("source", source);
             Check.notNull("shape", shape);
             Check.notNull("data", data);
             shape = shape.clone();
@@ -50,7 +50,7 @@ public final class Idx {
             }
             if (n != data.length) {
                 throw new IllegalArgumentException("data must hold " + n + " values for shape "
-                        + Arrays.toString(shape) + ", was " + data.length);
+                        + Arrays.toString(shape) + " (the same count as the shape's product), was " + data.length);
             }
         }
 
@@ -61,6 +61,7 @@ public final class Idx {
 
         /** The size of dimension {@code i}. */
         public int size(int i) {
+            Check.index("i", i, shape.length);
             return shape[i];
         }
 
@@ -89,7 +90,7 @@ public final class Idx {
      */
     public static Array read(InputStream stream, String source) throws IOException {
         Check.notNull("stream", stream);
-        Check.notNull("source", source);
+        Check.notBlank("source", source);
         BufferedInputStream buffered = new BufferedInputStream(stream, 1 << 16);
         buffered.mark(2);
         int b0 = buffered.read();

@@ -79,6 +79,10 @@ public final class Mnist {
      */
     public static MnistDigits load(Path dir, MnistSplit... splits) {
         Check.notNull("dir", dir);
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("dir must be a folder holding MNIST's files, was " + dir
+                    + (Files.exists(dir) ? " (not a folder)" : " (not found)"));
+        }
         Check.notNull("splits", splits);
         if (splits.length == 0) {
             throw new IllegalArgumentException("splits must name at least one split, was []");
@@ -91,7 +95,8 @@ public final class Mnist {
         for (int k = 0; k < splits.length; k++) {
             MnistSplit s = Check.notNull("splits[" + k + "]", splits[k]);
             if (names.contains(s.label())) {
-                throw new IllegalArgumentException("splits must not repeat a split, was " + List.of(splits));
+                throw new IllegalArgumentException("splits must not repeat a split (a split twice), was "
+                        + List.of(splits));
             }
             Path img = find(folder, s.images()).orElseThrow(() -> missing(folder, s, s.images()));
             Path lab = find(folder, s.labels()).orElseThrow(() -> missing(folder, s, s.labels()));

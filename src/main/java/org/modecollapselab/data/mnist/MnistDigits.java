@@ -44,7 +44,7 @@ public final class MnistDigits implements ImageSource {
     public static MnistDigits of(byte[] pixels, byte[] labels, String name) {
         Check.notNull("pixels", pixels);
         Check.notNull("labels", labels);
-        Check.notNull("name", name);
+        Check.notBlank("name", name);
         int px = ImageShape.MNIST.pixels();
         if (labels.length == 0) {
             throw new IllegalArgumentException("labels must hold at least 1 digit, was 0");
@@ -83,13 +83,13 @@ public final class MnistDigits implements ImageSource {
 
     /** The digit of image {@code i}. */
     public int label(int i) {
-        checkIndex(i);
+        checkIndex("i", i);
         return labels[i];
     }
 
     /** Image {@code i} as 784 pixel values in [−1, 1]. */
     public double[] image(int i) {
-        checkIndex(i);
+        checkIndex("i", i);
         double[] x = new double[ImageShape.MNIST.pixels()];
         copyImage(i, x, 0);
         return x;
@@ -98,8 +98,12 @@ public final class MnistDigits implements ImageSource {
     /** Images {@code indices} as rows of 784 values in [−1, 1]. */
     public double[][] images(int... indices) {
         Check.notNull("indices", indices);
+        if (indices.length == 0) {
+            throw new IllegalArgumentException("indices must not be empty, was []");
+        }
         double[][] out = new double[indices.length][];
         for (int k = 0; k < indices.length; k++) {
+            checkIndex("indices[" + k + "]", indices[k]);
             out[k] = image(indices[k]);
         }
         return out;
@@ -144,7 +148,7 @@ public final class MnistDigits implements ImageSource {
 
     @Override
     public Labelled sampleLabelled(int n, RandomGenerator rng) {
-        Check.atLeast("n", n, 0);
+        Check.atLeast("n", n, 1);
         Check.notNull("rng", rng);
         int px = ImageShape.MNIST.pixels();
         double[] x = new double[n * px];
@@ -160,7 +164,8 @@ public final class MnistDigits implements ImageSource {
     /** The digits at {@code indices} (copied), named {@code name}. */
     public MnistDigits subset(int[] indices, String name) {
         Check.notNull("indices", indices);
-        Check.notNull("name", name);
+        Check.notBlank("name", name);
+        Check.distinct("indices", java.util.Arrays.stream(indices).boxed().toList(), "index", i -> i);
         if (indices.length == 0) {
             throw new IllegalArgumentException("indices must not be empty, was []");
         }
@@ -168,7 +173,7 @@ public final class MnistDigits implements ImageSource {
         byte[] p = new byte[indices.length * px];
         byte[] l = new byte[indices.length];
         for (int k = 0; k < indices.length; k++) {
-            checkIndex(indices[k]);
+            checkIndex("indices[" + k + "]", indices[k]);
             System.arraycopy(pixels, indices[k] * px, p, k * px, px);
             l[k] = labels[indices[k]];
         }
@@ -204,6 +209,10 @@ public final class MnistDigits implements ImageSource {
 
     /** Digits to train on and digits held out. */
     public record Split(MnistDigits train, MnistDigits heldOut) {
+        public Split {
+            Check.notNull("train", train);
+            Check.notNull("heldOut", heldOut);
+        }
     }
 
     private void copyImage(int i, double[] target, int offset) {
@@ -214,9 +223,9 @@ public final class MnistDigits implements ImageSource {
         }
     }
 
-    private void checkIndex(int i) {
+    private void checkIndex(String name, int i) {
         if (i < 0 || i >= labels.length) {
-            throw new IllegalArgumentException("index must be in [0, " + labels.length + "), was " + i);
+            throw new IllegalArgumentException(name + " must be in [0, " + labels.length + "), was " + i);
         }
     }
 

@@ -47,6 +47,7 @@ public record MnistDownload(List<URI> mirrors, int connectTimeoutMillis, int rea
                 throw new IllegalArgumentException("mirrors[" + i + "] must end with '/' (a folder), was " + m);
             }
         }
+        Check.distinct("mirrors", mirrors, "address", m -> m);
         mirrors = List.copyOf(mirrors);
         Check.atLeast("connectTimeoutMillis", connectTimeoutMillis, 1);
         Check.atLeast("readTimeoutMillis", readTimeoutMillis, 1);
@@ -83,7 +84,7 @@ public record MnistDownload(List<URI> mirrors, int connectTimeoutMillis, int rea
 
     /** Makes sure {@code dir} holds {@code file}, verified (see {@link #fetch(Path, List, DownloadListener)}). */
     public Path fetch(Path dir, MnistFile file, DownloadListener listener) throws IOException {
-        Check.notNull("dir", dir);
+        Check.folderTarget("dir", dir);
         Check.notNull("file", file);
         Check.notNull("listener", listener);
         Path target = dir.resolve(file.name());
@@ -169,14 +170,14 @@ public record MnistDownload(List<URI> mirrors, int connectTimeoutMillis, int rea
 
     /** Whether {@code path} has {@code file}'s published size and SHA-256. */
     public static boolean matches(Path path, MnistFile file) throws IOException {
-        Check.notNull("path", path);
+        Check.readableFile("path", path);
         Check.notNull("file", file);
         return Files.size(path) == file.bytes() && sha256(path).equals(file.sha256());
     }
 
     /** The SHA-256 of a file, as 64 lower-case hexadecimal digits. */
     public static String sha256(Path path) throws IOException {
-        Check.notNull("path", path);
+        Check.readableFile("path", path);
         MessageDigest sha = sha256();
         byte[] buf = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(path)) {

@@ -63,7 +63,7 @@ public final class StackedMnist implements ImageSource {
 
     @Override
     public Labelled sampleLabelled(int n, RandomGenerator rng) {
-        Check.atLeast("n", n, 0);
+        Check.atLeast("n", n, 1);
         Check.notNull("rng", rng);
         int channel = ImageShape.MNIST.pixels();
         int px = ImageShape.STACKED_MNIST.pixels();

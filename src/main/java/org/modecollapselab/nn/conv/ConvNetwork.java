@@ -118,13 +118,18 @@ abstract class ConvNetwork implements Network {
 
     /** Refuses an input that is not [rows &gt;= minRows, width] of this network's data type. */
     final void checkInput(INDArray x, int width, int minRows) {
-        Check.notNull("x", x);
+        checkInput("x", x, width, minRows);
+    }
+
+    /** {@code x} (the parameter {@code name}) is [batch, width] with at least {@code minRows} rows. */
+    final void checkInput(String name, INDArray x, int width, int minRows) {
+        Check.notNull(name, x);
         if (x.rank() != 2 || x.columns() != width) {
-            throw new IllegalArgumentException("x must have shape [batch, " + width + "], was "
+            throw new IllegalArgumentException(name + " must have shape [batch, " + width + "], was "
                     + Arrays.toString(x.shape()));
         }
         if (x.rows() < minRows) {
-            throw new IllegalArgumentException("x must have >= " + minRows + " rows"
+            throw new IllegalArgumentException(name + " must have >= " + minRows + " rows"
                     + (minRows > 1 ? " for batch normalisation" : "") + ", was " + x.rows());
         }
         if (x.dataType() != dataType) {

@@ -132,6 +132,10 @@ public final class DcganDiscriminator extends ConvNetwork {
 
     /** Number of parameters of a discriminator with these sizes ({@code inputs} as the constructor takes it). */
     public static long parameterCount(int inputs, int outputs, int imageSize, int width) {
+        Check.atLeast("outputs", outputs, 1);
+        checkImageSize(imageSize);
+        Check.atLeast("width", width, 1);
+        Check.atLeast("inputs", inputs, imageSize * imageSize);
         long pixels = (long) imageSize * imageSize;
         long in = inputs / pixels;
         long extra = inputs - in * pixels;

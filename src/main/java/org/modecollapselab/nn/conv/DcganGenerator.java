@@ -104,6 +104,10 @@ public final class DcganGenerator extends ConvNetwork {
 
     /** Number of parameters of a generator with these sizes. */
     public static long parameterCount(int inputs, int channels, int imageSize, int width) {
+        Check.atLeast("inputs", inputs, 1);
+        Check.atLeast("channels", channels, 1);
+        checkImageSize(imageSize);
+        Check.atLeast("width", width, 1);
         long s0 = imageSize / 4;
         long k2 = (long) KERNEL * KERNEL;
         return (long) inputs * 2 * width * s0 * s0 + 4L * width + 2L * width * width * k2 + 2L * width
@@ -160,7 +164,7 @@ public final class DcganGenerator extends ConvNetwork {
 
     @Override
     public Pass forward(INDArray z) {
-        checkInput(z, inputs, 2);
+        checkInput("z", z, inputs, 2);
         int s0 = imageSize / 4;
         INDArray h0 = ConvOps.channelsFirst(z.mmul(w0.value()), 2L * width, s0, s0).dup('c');
         ConvOps.Normalised bn1 = ConvOps.normalise(h0);

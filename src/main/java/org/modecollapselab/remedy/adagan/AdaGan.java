@@ -97,6 +97,10 @@ public record AdaGan(int generators, double beta, int sampleSize, int classifier
     public record Boosted(List<Gan> generators, Mixture mixture, WeightedSample sample, List<double[]> dataWeights,
                           List<TrainingResult> results) {
         public Boosted {
+            Check.noNulls("generators", generators);
+            Check.notNull("mixture", mixture);
+            Check.noNulls("dataWeights", dataWeights);
+            Check.noNulls("results", results);
             generators = List.copyOf(generators);
             dataWeights = List.copyOf(dataWeights);
             results = List.copyOf(results);

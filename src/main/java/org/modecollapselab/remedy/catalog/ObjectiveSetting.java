@@ -28,8 +28,8 @@ import org.modecollapselab.util.Check;
 public record ObjectiveSetting(String name, String label, Objective objective, List<Remedy> remedies,
                                int discriminatorSteps, OptimizerSpec optimizer) {
     public ObjectiveSetting {
-        Check.notNull("name", name);
-        Check.notNull("label", label);
+        Check.notBlank("name", name);
+        Check.notBlank("label", label);
         Check.notNull("objective", objective);
         Check.notNull("remedies", remedies);
         for (int i = 0; i < remedies.size(); i++) {
@@ -41,6 +41,7 @@ public record ObjectiveSetting(String name, String label, Objective objective, L
 
     /** Only the objective: no remedies, n_critic and optimisers kept. */
     public static ObjectiveSetting of(String name, Objective objective) {
+        Check.notNull("objective", objective);
         return new ObjectiveSetting(name, objective.label(), objective, List.of(), 0, null);
     }
 
@@ -65,7 +66,7 @@ public record ObjectiveSetting(String name, String label, Objective objective, L
 
     /** A GAN on {@code data} with this objective applied to {@code config}, its remedies first, then {@code more}. */
     public Gan create(DataSource data, GanConfig config, Remedy... more) {
-        Check.notNull("more", more);
+        Check.noNulls("more", more);
         List<Remedy> all = new ArrayList<>(remedies);
         all.addAll(java.util.Arrays.asList(more));
         return Gan.create(data, configure(config), all);

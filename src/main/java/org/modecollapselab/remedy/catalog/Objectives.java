@@ -87,6 +87,7 @@ public final class Objectives {
      * @param paper whether to use the paper's schedule too: n_critic = 5, Adam 10⁻⁴ with β = (0, 0.9) for both
      */
     public static ObjectiveSetting wganGp(GradientPenalty penalty, boolean paper) {
+        org.modecollapselab.util.Check.notNull("penalty", penalty);
         return wganGp(paper ? "wgan-gp-paper" : penalty.form() == GradientPenalty.Form.ONE_SIDED
                 ? "wgan-gp-one-sided" : "wgan-gp", penalty, paper);
     }
@@ -101,7 +102,7 @@ public final class Objectives {
     /** Parses an objective name (see the class comment); settings are validated here. */
     public static ObjectiveSetting parse(String spec) {
         if (spec == null) {
-            throw new IllegalArgumentException("objective must not be null");
+            throw new IllegalArgumentException("spec (the objective) must not be null");
         }
         String s = spec.trim().toLowerCase(Locale.ROOT);
         String[] p = s.split(":", 2);
@@ -124,7 +125,7 @@ public final class Objectives {
                 }
             }
         }
-        throw new IllegalArgumentException("objective must be one of " + String.join(", ", names()) + "; was '"
+        throw new IllegalArgumentException("spec (the objective) must be one of " + String.join(", ", names()) + "; was '"
                 + spec + "'");
     }
 

@@ -68,6 +68,8 @@ public record WeightClipping(double clip) implements Remedy {
 
     /** Clamps every element of {@code parameters} to [−c, c], in place. */
     public static void clamp(INDArray parameters, double c) {
+        org.modecollapselab.util.Check.notNull("parameters", parameters);
+        org.modecollapselab.util.Check.positive("c", c);
         Transforms.max(Transforms.min(parameters, c, false), -c, false);
     }
 

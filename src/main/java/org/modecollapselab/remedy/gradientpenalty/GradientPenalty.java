@@ -125,6 +125,9 @@ public record GradientPenalty(double lambda, Form form) implements Remedy {
      *                          constraint)
      */
     public record Penalty(double loss, INDArray parameterGradient, double meanNorm) {
+        public Penalty {
+            org.modecollapselab.util.Check.notNull("parameterGradient", parameterGradient);
+        }
     }
 
     /**

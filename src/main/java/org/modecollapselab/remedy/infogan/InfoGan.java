@@ -171,7 +171,25 @@ public record InfoGan(int categories, int continuous, double lambda) implements 
      */
     public static double[] informationLoss(double[] outputs, int width, int first, double[] codes, int categories,
                                            int continuous, int column, double[] gradient) {
+        Check.notNull("outputs", outputs);
+        Check.atLeast("width", width, 1);
+        Check.atLeast("first", first, 0);
+        Check.data("codes", codes);
+        Check.atLeast("categories", categories, 0);
+        Check.atLeast("continuous", continuous, 0);
+        Check.atLeast("categories + continuous", categories + continuous, 1);
+        Check.index("column", column, width);
+        Check.notNull("gradient", gradient);
         int codeWidth = categories + continuous;
+        if (codes.length % codeWidth != 0 || gradient.length != outputs.length || column + codeWidth > width
+                || (long) (first + codes.length / codeWidth) * width > outputs.length) {
+            throw new IllegalArgumentException("outputs, width, first, codes, categories, continuous, column and "
+                    + "gradient must fit together (codes: whole rows of categories + continuous values; each row's "
+                    + "predictions in outputs from column, within width; gradient as long as outputs), was outputs "
+                    + outputs.length + ", width " + width + ", first " + first + ", codes " + codes.length
+                    + ", categories " + categories + ", continuous " + continuous + ", column " + column
+                    + ", gradient " + gradient.length);
+        }
         int rows = codes.length / codeWidth;
         double loss = 0;
         double crossEntropy = 0;

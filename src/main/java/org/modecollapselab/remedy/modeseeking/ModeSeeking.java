@@ -94,6 +94,10 @@ public record ModeSeeking(double lambda) implements Remedy {
      * @param gradientSecond ∂loss/∂(second batch)
      */
     public record Term(double loss, double ratio, INDArray gradientFirst, INDArray gradientSecond) {
+        public Term {
+            Check.notNull("gradientFirst", gradientFirst);
+            Check.notNull("gradientSecond", gradientSecond);
+        }
     }
 
     /**
@@ -103,8 +107,8 @@ public record ModeSeeking(double lambda) implements Remedy {
     public static Term term(INDArray first, INDArray second, double[] z1, double[] z2) {
         Check.notNull("first", first);
         Check.notNull("second", second);
-        Check.notNull("z1", z1);
-        Check.notNull("z2", z2);
+        Check.finite("z1", z1);
+        Check.finite("z2", z2);
         if (!java.util.Arrays.equals(first.shape(), second.shape())) {
             throw new IllegalArgumentException("second must have the shape of first " + java.util.Arrays.toString(
                     first.shape()) + ", was " + java.util.Arrays.toString(second.shape()));

@@ -19,6 +19,7 @@ public record NoiseSchedule(double sigma, int annealSteps) {
 
     /** σ at {@code step} (the first step is 1). */
     public double at(int step) {
+        Check.atLeast("step", step, 0);
         if (annealSteps == 0) {
             return sigma;
         }

@@ -96,6 +96,10 @@ public record PerClassGans(int groups) implements Method {
      */
     public record Grouped(List<Gan> gans, int[][] classes, Mixture mixture, List<TrainingResult> results) {
         public Grouped {
+            Check.noNulls("gans", gans);
+            Check.noNulls("classes", Check.notNull("classes", classes));
+            Check.notNull("mixture", mixture);
+            Check.noNulls("results", results);
             gans = List.copyOf(gans);
             classes = classes.clone();
             results = List.copyOf(results);

@@ -120,12 +120,12 @@ class DcganGeneratorTest {
         assertMessage("output must not be null",
                 () -> new DcganGenerator(3, 1, 28, 2, null, Init.NORMAL_002, DataType.FLOAT, 1));
         DcganGenerator g = tiny(1, Activation.TANH, 1);
-        assertMessage("x must have shape [batch, 3], was [4, 2]", () -> g.forward(TestArrays.gaussian(4, 2, 1)));
-        assertMessage("x must have >= 2 rows for batch normalisation, was 1",
+        assertMessage("z must have shape [batch, 3], was [4, 2]", () -> g.forward(TestArrays.gaussian(4, 2, 1)));
+        assertMessage("z must have >= 2 rows for batch normalisation, was 1",
                 () -> g.forward(TestArrays.gaussian(1, 3, 1)));
         assertMessage("x must have data type DOUBLE, was FLOAT",
                 () -> g.forward(TestArrays.gaussian(4, 3, 1).castTo(DataType.FLOAT)));
-        assertMessage("x must not be null", () -> g.forward(null));
+        assertMessage("z must not be null", () -> g.forward(null));
         DcganGenerator.Pass p = g.forward(TestArrays.gaussian(4, 3, 1));
         assertMessage("gradOutput must have shape [4, 64], was [4, 63]",
                 () -> g.backward(p, TestArrays.gaussian(4, 63, 1), true, true));

@@ -56,7 +56,7 @@ class ObjectivesTest {
 
     @Test
     void badNamesAreNamed() {
-        assertEquals("divergence must be one of kl, reverse-kl, js, pearson, hellinger; was 'tv'",
+        assertEquals("name (the divergence) must be one of kl, reverse-kl, js, pearson, hellinger; was 'tv'",
                 assertThrows(IllegalArgumentException.class, () -> Objectives.parse("f-gan:tv")).getMessage());
         assertEquals("objective 'f-gan' needs a divergence after ':', one of kl, reverse-kl, js, pearson, hellinger",
                 assertThrows(IllegalArgumentException.class, () -> Objectives.parse("f-gan")).getMessage());
@@ -69,7 +69,7 @@ class ObjectivesTest {
         assertEquals("objective 'wgan:x' must have a number after ':', was 'x'",
                 assertThrows(IllegalArgumentException.class, () -> Objectives.parse("wgan:x")).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Objectives.parse("wasserstein")).getMessage()
-                .startsWith("objective must be one of gan, gan-minimax, wgan[:c], "));
+                .startsWith("spec (the objective) must be one of gan, gan-minimax, wgan[:c], "));
         assertThrows(IllegalArgumentException.class, () -> Objectives.parse(null));
     }
 
@@ -86,7 +86,7 @@ class ObjectivesTest {
         assertEquals(2, w.oneGan().remedies().size());
         assertEquals(GradientPenalty.of(10), w.oneGan().remedies().get(0));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> StudyCommand.methods(List.of("gan", "gan"),
-                List.of("plain"))).getMessage().contains("'plain' appears twice"));
+                List.of("plain"))).getMessage().contains("objectives must have distinct names, was 'gan' twice"));
         // Trained through the study's path: the objective is applied, the GAN trains.
         var trained = m.get(3).train(GaussianMixture.teachingRing(), GanConfig.ringCollapse().withBatchSize(32), 3,
                 TrainingOptions.forSteps(3));

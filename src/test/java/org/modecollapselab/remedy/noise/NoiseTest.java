@@ -38,9 +38,14 @@ class NoiseTest {
 
     private static StepHook start(org.modecollapselab.remedy.Remedy r) {
         GanConfig c = GanConfig.ringCollapse();
-        // Real networks of the ring preset's shapes (the noise remedies only read the configuration).
-        Gan gan = Gan.create(org.modecollapselab.data.GaussianMixture.ring(8, 2, 0.1), c);
-        return r.start(new Setup(c, 2, 0, 2, gan.generator(), gan.discriminator(), 11));
+        // The noise hooks never touch the networks; Setup needs real ones (it refuses null).
+        org.modecollapselab.nn.Mlp g = new org.modecollapselab.nn.Mlp(org.modecollapselab.nn.MlpSpec.of(2,
+                java.util.List.of(3), 2, org.modecollapselab.nn.Activation.LEAKY_RELU,
+                org.modecollapselab.nn.Activation.IDENTITY), org.nd4j.linalg.api.buffer.DataType.FLOAT, 1);
+        org.modecollapselab.nn.Mlp d = new org.modecollapselab.nn.Mlp(org.modecollapselab.nn.MlpSpec.of(2,
+                java.util.List.of(3), 1, org.modecollapselab.nn.Activation.LEAKY_RELU,
+                org.modecollapselab.nn.Activation.IDENTITY), org.nd4j.linalg.api.buffer.DataType.FLOAT, 2);
+        return r.start(new Setup(c, 2, 0, 2, g, d, 11));
     }
 
     private static StepContext step(int s) {
