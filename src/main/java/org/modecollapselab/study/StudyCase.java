@@ -106,6 +106,7 @@ public record StudyCase(String name, DataSource data, GanConfig config, int step
      * products (exact unrolling, the exact gradient penalty) are refused for it.
      */
     public static StudyCase mnistDcgan(MnistDigits digits) {
+        Check.notNull("digits", digits);
         Dcgan net = Dcgan.small(1);
         return new StudyCase("mnist-dcgan", digits, GanConfig.mnistCollapse().withGeneratorArchitecture(net)
                 .withDiscriminatorArchitecture(net), MNIST_DCGAN_STEPS, DigitScorer.digits(digits));
