@@ -15,7 +15,7 @@ import time
 import nbformat
 import psutil
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 
 class PeakRss(threading.Thread):
@@ -76,6 +76,9 @@ def run(path: str, out_dir: str, timeout: int, images: bool = True, env: dict | 
                 error = describe_error(nb)
             except CellTimeoutError as e:
                 error = f"a cell ran longer than {timeout} s: {str(e).splitlines()[0][:200]}"
+            except DeadKernelError:
+                # e.g. a crash in native code: report it and go on with the next notebook
+                error = f"the kernel died in cell {index} (a JVM crash leaves hs_err_pid*.log in notebooks/)"
     finally:
         if monitor:
             monitor.stop()

@@ -282,10 +282,13 @@ public final class StudyReport {
         return sb.toString();
     }
 
-    /** "mean ± se" of a summary metric; "∞ (…)" for an infinite mean, "—" for none. */
+    /**
+     * "mean ± se" of a summary metric; "∞ (…)" for an infinite mean, "—" for none. Reads only the metric's
+     * {@code _mean} and {@code _se} columns, so a sweep's table ({@link Sweep}) works as well as a study summary.
+     */
     public static String pm(Table summary, String metric, int row, int decimals) {
-        checkSummary(summary);
         Check.oneOf("metric", metric, METRICS);
+        Check.columns("summary", summary, "a study summary or a sweep", metric + "_mean", metric + "_se");
         Check.index("row", row, summary.rowCount());
         Check.atLeast("decimals", decimals, 0);
         double m = summary.doubleColumn(metric + "_mean").getDouble(row);
