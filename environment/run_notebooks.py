@@ -85,7 +85,7 @@ def run(path: str, out_dir: str, timeout: int, images: bool = True, env: dict | 
     seconds = time.time() - t0
     os.makedirs(out_dir, exist_ok=True)
     nbformat.write(nb, os.path.join(out_dir, name + ".ipynb"))
-    images, missing = 0, []
+    shown, missing = 0, []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
@@ -97,11 +97,11 @@ def run(path: str, out_dir: str, timeout: int, images: bool = True, env: dict | 
         for k, o in enumerate(gifs if images else []):
             with open(os.path.join(out_dir, f"{name}-cell{i:02d}-{k}.gif"), "wb") as f:
                 f.write(base64.b64decode(o["data"]["image/gif"]))
-        images += len(pngs) + len(gifs)
+        shown += len(pngs) + len(gifs)
         if "expect-image" in cell.metadata.get("tags", []) and not pngs and not gifs:
             missing.append(i)
     peak = f"{monitor.peak / 2**20:.0f} MiB" if monitor else "n/a"
-    detail = f"{seconds:.1f} s, {images} images, kernel peak RSS {peak}"
+    detail = f"{seconds:.1f} s, {shown} images, kernel peak RSS {peak}"
     if error:
         return False, f"FAIL {name}: a cell raised an error ({detail})\n      {error}"
     if missing:
