@@ -15,7 +15,7 @@ import time
 import nbformat
 import psutil
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 
 class PeakRss(threading.Thread):
@@ -76,13 +76,16 @@ def run(path: str, out_dir: str, timeout: int, images: bool = True, env: dict | 
                 error = describe_error(nb)
             except CellTimeoutError as e:
                 error = f"a cell ran longer than {timeout} s: {str(e).splitlines()[0][:200]}"
+            except DeadKernelError:
+                # e.g. a crash in native code: report it and go on with the next notebook
+                error = f"the kernel died in cell {index} (a JVM crash leaves hs_err_pid*.log in notebooks/)"
     finally:
         if monitor:
             monitor.stop()
     seconds = time.time() - t0
     os.makedirs(out_dir, exist_ok=True)
     nbformat.write(nb, os.path.join(out_dir, name + ".ipynb"))
-    images, missing = 0, []
+    shown, missing = 0, []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
@@ -94,11 +97,11 @@ def run(path: str, out_dir: str, timeout: int, images: bool = True, env: dict | 
         for k, o in enumerate(gifs if images else []):
             with open(os.path.join(out_dir, f"{name}-cell{i:02d}-{k}.gif"), "wb") as f:
                 f.write(base64.b64decode(o["data"]["image/gif"]))
-        images += len(pngs) + len(gifs)
+        shown += len(pngs) + len(gifs)
         if "expect-image" in cell.metadata.get("tags", []) and not pngs and not gifs:
             missing.append(i)
     peak = f"{monitor.peak / 2**20:.0f} MiB" if monitor else "n/a"
-    detail = f"{seconds:.1f} s, {images} images, kernel peak RSS {peak}"
+    detail = f"{seconds:.1f} s, {shown} images, kernel peak RSS {peak}"
     if error:
         return False, f"FAIL {name}: a cell raised an error ({detail})\n      {error}"
     if missing:

@@ -284,7 +284,10 @@ public final class StudyReport {
         return sb.toString();
     }
 
-    /** "mean ± se" of a summary metric; "∞ (…)" for an infinite mean, "—" for none. */
+    /**
+     * "mean ± se" of a summary metric; "∞ (…)" for an infinite mean, "—" for none. Reads only the metric's
+     * {@code _mean} and {@code _se} columns, so a sweep's table ({@link Sweep}) works as well as a study summary.
+     */
     public static String pm(Table summary, String metric, int row, int decimals) {
         Check.notNull("summary", summary);
         Check.oneOf("metric", metric, METRICS);
