@@ -48,6 +48,14 @@ def png_size(path: str) -> tuple[int, int]:
     return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
 
 
+def svg_width(path: str) -> int:
+    """The width of an SVG written by XChart (its root element's width="…px")."""
+    with open(path, encoding="utf-8") as f:
+        head = f.read(2000)
+    m = re.search(r'<svg[^>]*\swidth="(\d+)(?:px)?"', head)
+    return int(m.group(1)) if m else -1
+
+
 def main() -> int:
     notebooks = sorted(glob.glob(os.path.join(ROOT, "notebooks", "[0-9][0-9]-*.ipynb")))
     out = os.path.join(ROOT, "target", "lecture-kit")
@@ -147,7 +155,10 @@ def check_kit(notebooks, out, check, results) -> int:
             page.close()
             pngs = [f for f in figures if f.startswith(name + "-fig") and f.endswith(".png")]
             svgs = [f for f in figures if f.startswith(name + "-fig") and f.endswith(".svg")]
-            doubled = all(png_size(os.path.join(out, "figures", f))[0] == 2 * 720 for f in pngs)   # default 720 px wide
+            # Each PNG at twice its chart's size: the SVG of the same chart carries the size in pixels (720 wide by
+            # default; digit grids and heat maps have sizes of their own).
+            doubled = all(png_size(os.path.join(out, "figures", f))[0]
+                          == 2 * svg_width(os.path.join(out, "figures", f[:-4] + ".svg")) for f in pngs)
             check(len(pngs) >= 1 and len(pngs) == len(svgs) and doubled,
                   f"{name}: {len(pngs)} charts in figures/ as PNG (2x) and SVG, named after the notebook")
         browser.close()
