@@ -364,6 +364,10 @@ final class StandardExamples {
         e.add(DataType.class, () -> DataType.FLOAT);
         e.bad(DataType.class, Kind.OUT_OF_RANGE, () -> DataType.INT, "INT");
         e.add(INDArray.class, StandardExamples::batch);
+        for (String m : List.of("addi", "subi", "muli", "sub", "mul")) {
+            e.add(org.modecollapselab.util.RowBroadcast.class, m, "x", () -> Nd4j.zeros(DataType.FLOAT, 4, 3));
+            e.add(org.modecollapselab.util.RowBroadcast.class, m, "row", () -> Nd4j.zeros(DataType.FLOAT, 1, 3));
+        }
         e.bad(INDArray.class, Kind.WRONG_SHAPE, () -> Nd4j.zeros(DataType.FLOAT, 5, 7), "[5, 7]", "7", "35");
         e.add(Table.class, () -> trained().history());
         e.add(Table.class, "summary", () -> StudyReport.summary(runs()));
