@@ -2,7 +2,7 @@ package org.modecollapselab.nn;
 
 import java.util.SplittableRandom;
 import org.modecollapselab.util.NdArrays;
-import org.modecollapselab.util.RowBroadcast;
+import org.modecollapselab.util.Broadcast;
 import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -282,7 +282,7 @@ public final class Mlp implements SecondOrder {
                 // row-major arrays (and give the same numbers there as before): one copy, as mmul made before.
                 pre = rowMajor(pre);
             }
-            RowBroadcast.addi(pre, b[i]);
+            Broadcast.addiRow(pre, b[i]);
             lins[i] = pre;
             if (p > 1) {
                 // Piece k of unit j is column k·units + j, so [batch, pieces·units] is a free view as
@@ -291,10 +291,10 @@ public final class Mlp implements SecondOrder {
                 maxed[i] = pre;
             }
             if (spec.normalised(i)) {
-                INDArray centred = RowBroadcast.sub(pre, pre.mean(true, 0));
+                INDArray centred = Broadcast.subRow(pre, pre.mean(true, 0));
                 inv[i] = Transforms.pow(centred.mul(centred).mean(true, 0).addi(BN_EPSILON), -0.5, false);
-                xhat[i] = RowBroadcast.muli(centred, inv[i]);
-                pre = RowBroadcast.addi(RowBroadcast.mul(xhat[i], gamma[i]), beta[i]);
+                xhat[i] = Broadcast.muliRow(centred, inv[i]);
+                pre = Broadcast.addiRow(Broadcast.mulRow(xhat[i], gamma[i]), beta[i]);
             }
             // (The activation works in place: keep the maxout value, which the backward pass compares with the
             // linear output, out of its way.)
@@ -357,10 +357,10 @@ public final class Mlp implements SecondOrder {
                     Nd4j.gemm(ones(gPre.rows()), gPre, gBeta[i], true, false, 1.0, 1.0);
                 }
                 // ∂/∂x of x̂ = (x − μ)/σ over the batch: (1/σ)·(d − mean(d) − x̂·mean(d ⊙ x̂)), with d = ∂/∂x̂.
-                INDArray d = RowBroadcast.mul(gPre, gamma[i]);
+                INDArray d = Broadcast.mulRow(gPre, gamma[i]);
                 INDArray dMean = d.mean(true, 0);
                 INDArray dxMean = d.mul(xhat).mean(true, 0);
-                gPre = RowBroadcast.muli(RowBroadcast.subi(d, dMean).subi(RowBroadcast.mul(xhat, dxMean)), pass.invStd()[i]);
+                gPre = Broadcast.muliRow(Broadcast.subiRow(d, dMean).subi(Broadcast.mulRow(xhat, dxMean)), pass.invStd()[i]);
             }
             gPre = toPieces(pass, i, gPre);
             if (accumulateParams) {
@@ -508,7 +508,7 @@ public final class Mlp implements SecondOrder {
         // Tangent own: ȧ_i = φ'_i ⊙ select_i(ȧ_{i−1}·W_i + a_{i−1}·V_i + v_b_i), with ȧ_{−1} = 0 (x is fixed).
         INDArray[] tangent = new INDArray[n];
         for (int i = 0; i < n; i++) {
-            INDArray h = RowBroadcast.addi(times(own.inputs()[i], vw[i]), vb[i]);
+            INDArray h = Broadcast.addiRow(times(own.inputs()[i], vw[i]), vb[i]);
             if (i > 0) {
                 h.addi(times(tangent[i - 1], w[i]));
             }
