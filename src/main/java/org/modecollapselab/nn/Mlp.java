@@ -2,6 +2,7 @@ package org.modecollapselab.nn;
 
 import java.util.SplittableRandom;
 import org.modecollapselab.util.NdArrays;
+import org.modecollapselab.util.Broadcast;
 import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -281,7 +282,7 @@ public final class Mlp implements SecondOrder {
                 // row-major arrays (and give the same numbers there as before): one copy, as mmul made before.
                 pre = rowMajor(pre);
             }
-            pre.addiRowVector(b[i]);
+            Broadcast.addiRow(pre, b[i]);
             lins[i] = pre;
             if (p > 1) {
                 // Piece k of unit j is column k·units + j, so [batch, pieces·units] is a free view as
@@ -290,10 +291,10 @@ public final class Mlp implements SecondOrder {
                 maxed[i] = pre;
             }
             if (spec.normalised(i)) {
-                INDArray centred = pre.subRowVector(pre.mean(true, 0));
+                INDArray centred = Broadcast.subRow(pre, pre.mean(true, 0));
                 inv[i] = Transforms.pow(centred.mul(centred).mean(true, 0).addi(BN_EPSILON), -0.5, false);
-                xhat[i] = centred.muliRowVector(inv[i]);
-                pre = xhat[i].mulRowVector(gamma[i]).addiRowVector(beta[i]);
+                xhat[i] = Broadcast.muliRow(centred, inv[i]);
+                pre = Broadcast.addiRow(Broadcast.mulRow(xhat[i], gamma[i]), beta[i]);
             }
             // (The activation works in place: keep the maxout value, which the backward pass compares with the
             // linear output, out of its way.)
@@ -356,10 +357,10 @@ public final class Mlp implements SecondOrder {
                     Nd4j.gemm(ones(gPre.rows()), gPre, gBeta[i], true, false, 1.0, 1.0);
                 }
                 // ∂/∂x of x̂ = (x − μ)/σ over the batch: (1/σ)·(d − mean(d) − x̂·mean(d ⊙ x̂)), with d = ∂/∂x̂.
-                INDArray d = gPre.mulRowVector(gamma[i]);
+                INDArray d = Broadcast.mulRow(gPre, gamma[i]);
                 INDArray dMean = d.mean(true, 0);
                 INDArray dxMean = d.mul(xhat).mean(true, 0);
-                gPre = d.subiRowVector(dMean).subi(xhat.mulRowVector(dxMean)).muliRowVector(pass.invStd()[i]);
+                gPre = Broadcast.muliRow(Broadcast.subiRow(d, dMean).subi(Broadcast.mulRow(xhat, dxMean)), pass.invStd()[i]);
             }
             gPre = toPieces(pass, i, gPre);
             if (accumulateParams) {
@@ -507,7 +508,7 @@ public final class Mlp implements SecondOrder {
         // Tangent own: ȧ_i = φ'_i ⊙ select_i(ȧ_{i−1}·W_i + a_{i−1}·V_i + v_b_i), with ȧ_{−1} = 0 (x is fixed).
         INDArray[] tangent = new INDArray[n];
         for (int i = 0; i < n; i++) {
-            INDArray h = times(own.inputs()[i], vw[i]).addiRowVector(vb[i]);
+            INDArray h = Broadcast.addiRow(times(own.inputs()[i], vw[i]), vb[i]);
             if (i > 0) {
                 h.addi(times(tangent[i - 1], w[i]));
             }

@@ -364,6 +364,13 @@ final class StandardExamples {
         e.add(DataType.class, () -> DataType.FLOAT);
         e.bad(DataType.class, Kind.OUT_OF_RANGE, () -> DataType.INT, "INT");
         e.add(INDArray.class, StandardExamples::batch);
+        for (String m : List.of("addi", "subi", "muli", "sub", "mul")) {
+            e.add(org.modecollapselab.util.Broadcast.class, m + "Row", "x", () -> Nd4j.zeros(DataType.FLOAT, 4, 3));
+            e.add(org.modecollapselab.util.Broadcast.class, m + "Row", "row", () -> Nd4j.zeros(DataType.FLOAT, 1, 3));
+            e.add(org.modecollapselab.util.Broadcast.class, m + "Column", "x", () -> Nd4j.zeros(DataType.FLOAT, 4, 3));
+            e.add(org.modecollapselab.util.Broadcast.class, m + "Column", "column",
+                    () -> Nd4j.zeros(DataType.FLOAT, 4, 1));
+        }
         e.bad(INDArray.class, Kind.WRONG_SHAPE, () -> Nd4j.zeros(DataType.FLOAT, 5, 7), "[5, 7]", "7", "35");
         e.add(Table.class, () -> trained().history());
         e.add(Table.class, "summary", () -> StudyReport.summary(runs()));

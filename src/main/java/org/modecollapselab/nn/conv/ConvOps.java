@@ -1,6 +1,7 @@
 package org.modecollapselab.nn.conv;
 
 import org.modecollapselab.nn.Mlp;
+import org.modecollapselab.util.Broadcast;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -157,7 +158,7 @@ final class ConvOps {
         long n = x.size(1);
         long o = x.size(2) / 2;
         INDArray cols = im2col(x);
-        INDArray y = w.reshape('c', out, cols.rows()).mmul(cols).addiColumnVector(b.reshape('c', out, 1));
+        INDArray y = Broadcast.addiColumn(w.reshape('c', out, cols.rows()).mmul(cols), b.reshape('c', out, 1));
         return new Conv(cols, y.reshape('c', out, n, o, o));
     }
 
@@ -197,7 +198,7 @@ final class ConvOps {
         long s = x.size(2);
         INDArray y = col2im(Nd4j.gemm(kernelMajor(w), onGrid(x), true, false), out, n, 2 * s);
         if (b != null) {
-            y.reshape('c', out, n * 4 * s * s).addiColumnVector(b.reshape('c', out, 1));
+            Broadcast.addiColumn(y.reshape('c', out, n * 4 * s * s), b.reshape('c', out, 1));
         }
         return y;
     }
@@ -240,15 +241,15 @@ final class ConvOps {
     static Normalised normalise(INDArray x) {
         long c = x.size(0);
         INDArray x2 = x.reshape('c', c, x.length() / c);
-        INDArray centred = x2.subColumnVector(x2.mean(true, 1));
+        INDArray centred = Broadcast.subColumn(x2, x2.mean(true, 1));
         INDArray invStd = Transforms.pow(centred.mul(centred).mean(true, 1).addi(Mlp.BN_EPSILON), -0.5, false);
-        return new Normalised(centred.muliColumnVector(invStd), invStd);
+        return new Normalised(Broadcast.muliColumn(centred, invStd), invStd);
     }
 
     /** γ·x̂ + β per channel, as a new array shaped like {@code like} ([c, n, h, w]). */
     static INDArray scaleShift(Normalised bn, INDArray gamma, INDArray beta, INDArray like) {
         long c = gamma.length();
-        return bn.xhat().mulColumnVector(gamma.reshape('c', c, 1)).addiColumnVector(beta.reshape('c', c, 1))
+        return Broadcast.addiColumn(Broadcast.mulColumn(bn.xhat(), gamma.reshape('c', c, 1)), beta.reshape('c', c, 1))
                 .reshape('c', like.shape());
     }
 
@@ -266,10 +267,10 @@ final class ConvOps {
             gGamma.addi(g.mul(xhat).sum(1));
             gBeta.addi(g.sum(1));
         }
-        INDArray d = g.mulColumnVector(gamma.reshape('c', c, 1));
+        INDArray d = Broadcast.mulColumn(g, gamma.reshape('c', c, 1));
         INDArray dMean = d.mean(true, 1);
         INDArray dxMean = d.mul(xhat).mean(true, 1);
-        return d.subiColumnVector(dMean).subi(xhat.mulColumnVector(dxMean)).muliColumnVector(bn.invStd())
+        return Broadcast.muliColumn(Broadcast.subiColumn(d, dMean).subi(Broadcast.mulColumn(xhat, dxMean)), bn.invStd())
                 .reshape('c', gradOut.shape());
     }
 

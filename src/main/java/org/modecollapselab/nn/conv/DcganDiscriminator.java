@@ -7,6 +7,7 @@ import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Init;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.util.Check;
+import org.modecollapselab.util.Broadcast;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -202,7 +203,7 @@ public final class DcganDiscriminator extends ConvNetwork {
         INDArray features = ConvOps.rows(c2.output());
         INDArray linearInput = extra == 0 ? features
                 : Nd4j.hstack(features, x.get(NDArrayIndex.all(), NDArrayIndex.interval(imageWidth, inputs)));
-        INDArray out = linearInput.mmul(w3.value()).addiRowVector(b3.value());
+        INDArray out = Broadcast.addiRow(linearInput.mmul(w3.value()), b3.value());
         return new Pass(x, c1, c2, features, linearInput, out);
     }
 

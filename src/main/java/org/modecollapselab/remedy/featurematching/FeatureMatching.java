@@ -8,6 +8,7 @@ import org.modecollapselab.remedy.Remedy;
 import org.modecollapselab.remedy.Setup;
 import org.modecollapselab.remedy.StepHook;
 import org.modecollapselab.util.Check;
+import org.modecollapselab.util.Broadcast;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -85,7 +86,8 @@ public record FeatureMatching(double weight) implements Remedy {
         long n = features.rows();
         INDArray diff = features.mean(true, 0).subi(realMean);                  // [1, H]
         INDArray loss = diff.mul(diff).sum(true, 1);                            // [1, 1]
-        INDArray gradFeatures = Nd4j.zeros(features.dataType(), n, features.columns()).addiRowVector(diff.mul(2.0 / n));
+        INDArray gradFeatures = Broadcast.addiRow(Nd4j.zeros(features.dataType(), n, features.columns()),
+                diff.mul(2.0 / n));
         INDArray gradX = d.backwardFromFeatures(pass, gradFeatures, false, true);
         return new INDArray[] {loss.reshape(1), gradX};
     }

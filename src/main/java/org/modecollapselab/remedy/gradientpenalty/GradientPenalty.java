@@ -11,6 +11,7 @@ import org.modecollapselab.remedy.Remedy;
 import org.modecollapselab.remedy.Setup;
 import org.modecollapselab.remedy.StepHook;
 import org.modecollapselab.util.Check;
+import org.modecollapselab.util.Broadcast;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -156,7 +157,7 @@ public record GradientPenalty(double lambda, Form form) implements Remedy {
             Check.inRange("mix[" + i + "]", mix[i], 0, 1);
         }
         var type = d.dataType();
-        INDArray interpolates = real.sub(fake).muliColumnVector(NdArrays.of(mix, n, 1, type)).addi(fake);
+        INDArray interpolates = Broadcast.muliColumn(real.sub(fake), NdArrays.of(mix, n, 1, type)).addi(fake);
         Network.Pass pass = d.forward(interpolates);
         int outputs = d.outputs();
         double[] first = new double[n * outputs];
