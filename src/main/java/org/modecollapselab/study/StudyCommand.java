@@ -5,8 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -191,7 +192,7 @@ public final class StudyCommand {
 
     /**
      * Runs a plan on an engine into {@code out}: runs.csv written atomically after every finished run (in the
-     * plan's order), failures.csv while any run failed, then summary.csv, summary.md and the charts (and
+     * plan's order), failures.csv while any run failed (also in the plan's order), then summary.csv, summary.md and the charts (and
      * table1.md for PacGAN's Table 1).
      *
      * @param resume keep the runs in {@code out/runs.csv} (they must belong to this plan) and run only the others
@@ -234,6 +235,8 @@ public final class StudyCommand {
                     AtomicFiles.writeString(runsCsv, StudyReport.csv(StudyReport.table(inOrder(order, done))));
                 } else {
                     failures.add((Study.Failure) r);
+                    // the plan's order, like runs.csv: parallel engines finish runs in any order
+                    failures.sort(Comparator.comparingInt(f -> order.indexOf(f.key())));
                     AtomicFiles.writeString(failuresCsv, StudyReport.csv(StudyReport.failures(failures)));
                 }
             } catch (IOException x) {

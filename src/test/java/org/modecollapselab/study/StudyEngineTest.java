@@ -220,6 +220,69 @@ class StudyEngineTest {
         assertTrue(Files.readString(dir.resolve("summary.md")).contains("| fragile | 1 |"));
     }
 
+    /** Plain and a method that fails on seeds 2 and 3, four seeds each. */
+    record TwoFailuresPlan() implements StudyPlan {
+        @Override
+        public List<Study.Task> tasks() {
+            Method failing = new Method() {
+                @Override
+                public String label() {
+                    return "fragile";
+                }
+
+                @Override
+                public boolean neutral() {
+                    return false;
+                }
+
+                @Override
+                public void check(DataSource data, GanConfig config) {
+                }
+
+                @Override
+                public Trained train(DataSource data, GanConfig config, int steps, TrainingOptions options) {
+                    if (config.seed() == 2 || config.seed() == 3) {
+                        throw new IllegalStateException("boom on seed " + config.seed());
+                    }
+                    return Method.plain().train(data, config, steps, options);
+                }
+            };
+            return Study.tasks(List.of(StudyCase.named("temperature").withSteps(10)),
+                    List.of(Method.plain(), failing), 4);
+        }
+
+        @Override
+        public Study.Protocol protocol() {
+            return SeedStudy.PROTOCOL;
+        }
+
+        @Override
+        public String title() {
+            return "two failures";
+        }
+    }
+
+    /**
+     * A parallel engine (threads, Spark) finishes runs in any order: runs.csv and failures.csv still list them in
+     * the plan's order. The engine here hands its results back last first.
+     */
+    @Test
+    void filesKeepThePlansOrderWhateverOrderRunsFinishIn(@TempDir Path dir) throws Exception {
+        StudyEngine lastFirst = (plan, tasks, results) -> {
+            List<Study.Result> all = new ArrayList<>();
+            StudyEngine.threads(1).execute(plan, tasks, all::add);
+            for (int i = all.size() - 1; i >= 0; i--) {
+                results.accept(all.get(i));
+            }
+        };
+        assertEquals(1, StudyCommand.run(new TwoFailuresPlan(), lastFirst, dir, false));
+        Table failures = Table.read().csv(dir.resolve("failures.csv").toFile());
+        assertEquals(List.of(2, 3), failures.intColumn("seed").asList());
+        Table runs = StudyReport.readRuns(dir.resolve("runs.csv"));
+        assertEquals(List.of(1, 2, 3, 4, 1, 4), runs.intColumn("seed").asList());
+        assertEquals(List.of("fragile", "fragile"), failures.stringColumn("remedy").asList());
+    }
+
     /** Progress on a terminal: one line rewritten with a carriage return; failures on lines of their own. */
     @Test
     void consoleProgressIsOneLineOnATerminalAndOneLinePerRunOtherwise() {
