@@ -118,8 +118,8 @@ public final class DigitCharts {
 
     /**
      * The 10-bar digit-coverage histogram: the share of generated samples the classifier reads as each digit, next to
-     * the data's share of each digit, and the share of generated samples it is not confident about; the title says
-     * how many digits are covered.
+     * the data's share of each digit, and (the last bar, "unsure") the share of generated samples it is not confident
+     * about; the title says how many digits are covered.
      *
      * @param generated a digit report ({@code DigitScorer}), 10 classes
      */
@@ -160,10 +160,13 @@ public final class DigitCharts {
         Charts.style(c.getStyler());
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setOverlapped(false);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        // below the plot: inside, the legend hid the bars of 7-9 whenever they were tall
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setSeriesColors(new Color[] {Charts.REAL, Charts.FAKE});
         List<String> names = new ArrayList<>(generated.modeNames());
-        names.add(confidentOnly(generated) ? "not confident" : "(none)");
+        // a short label: "not confident" ran into the "9" beside it
+        names.add(confidentOnly(generated) ? "unsure" : "(none)");
         List<Double> truth = new ArrayList<>();
         List<Double> gen = new ArrayList<>();
         for (int d = 0; d < 10; d++) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 import org.modecollapselab.data.ImageShape;
 import org.modecollapselab.metric.ClassifierThresholds;
 import org.modecollapselab.metric.CoverageReport;
@@ -81,6 +82,8 @@ class DigitChartsTest {
         CategoryChart c = DigitCharts.coverage(r, "gen");
         assertEquals(List.of("real data (labels)", "generated"), List.copyOf(c.getSeriesMap().keySet()));
         assertEquals(11, c.getSeriesMap().get("generated").getXData().size());
+        assertEquals("unsure", List.copyOf(c.getSeriesMap().get("generated").getXData()).get(10));
+        assertEquals(Styler.LegendPosition.OutsideS, c.getStyler().getLegendPosition(), "the legend hides no bar");
         assertTrue(c.getTitle().contains("2/10 digits covered, 67% confident"), c.getTitle());
         assertTrue(DigitCharts.coverage(r, "real", "real digits").getSeriesMap().containsKey("real digits"));
         CategoryChart both = DigitCharts.coverage(r, r, "gen");
