@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,8 +71,8 @@ class StudyEngineTest {
                 assertThrows(IllegalArgumentException.class, () -> SeedStudy.withProgress(null)).getMessage());
     }
 
-    /** A method that throws for seed 2 (a bug, say). */
-    static Method failingOnSeed(int bad) {
+    /** A method that throws for these seeds (a bug, say). */
+    static Method failingOnSeed(int... bad) {
         return new Method() {
             @Override
             public String label() {
@@ -89,8 +90,8 @@ class StudyEngineTest {
 
             @Override
             public Trained train(DataSource data, GanConfig config, int steps, TrainingOptions options) {
-                if (config.seed() == bad) {
-                    throw new IllegalStateException("boom on seed " + bad);
+                if (Arrays.stream(bad).anyMatch(b -> b == config.seed())) {
+                    throw new IllegalStateException("boom on seed " + config.seed());
                 }
                 return Method.plain().train(data, config, steps, options);
             }
@@ -224,31 +225,8 @@ class StudyEngineTest {
     record TwoFailuresPlan() implements StudyPlan {
         @Override
         public List<Study.Task> tasks() {
-            Method failing = new Method() {
-                @Override
-                public String label() {
-                    return "fragile";
-                }
-
-                @Override
-                public boolean neutral() {
-                    return false;
-                }
-
-                @Override
-                public void check(DataSource data, GanConfig config) {
-                }
-
-                @Override
-                public Trained train(DataSource data, GanConfig config, int steps, TrainingOptions options) {
-                    if (config.seed() == 2 || config.seed() == 3) {
-                        throw new IllegalStateException("boom on seed " + config.seed());
-                    }
-                    return Method.plain().train(data, config, steps, options);
-                }
-            };
             return Study.tasks(List.of(StudyCase.named("temperature").withSteps(10)),
-                    List.of(Method.plain(), failing), 4);
+                    List.of(Method.plain(), failingOnSeed(2, 3)), 4);
         }
 
         @Override
