@@ -221,25 +221,6 @@ class StudyEngineTest {
         assertTrue(Files.readString(dir.resolve("summary.md")).contains("| fragile | 1 |"));
     }
 
-    /** Plain and a method that fails on seeds 2 and 3, four seeds each. */
-    record TwoFailuresPlan() implements StudyPlan {
-        @Override
-        public List<Study.Task> tasks() {
-            return Study.tasks(List.of(StudyCase.named("temperature").withSteps(10)),
-                    List.of(Method.plain(), failingOnSeed(2, 3)), 4);
-        }
-
-        @Override
-        public Study.Protocol protocol() {
-            return SeedStudy.PROTOCOL;
-        }
-
-        @Override
-        public String title() {
-            return "two failures";
-        }
-    }
-
     /**
      * A parallel engine (threads, Spark) finishes runs in any order: runs.csv and failures.csv still list them in
      * the plan's order. The engine here hands its results back last first.
@@ -253,7 +234,9 @@ class StudyEngineTest {
                 results.accept(all.get(i));
             }
         };
-        assertEquals(1, StudyCommand.run(new TwoFailuresPlan(), lastFirst, dir, false));
+        StudyPlan plan = StudyPlan.of("two failures", Study.tasks(List.of(StudyCase.named("temperature").withSteps(10)),
+                List.of(Method.plain(), failingOnSeed(2, 3)), 4), SeedStudy.PROTOCOL);   // plain, then 2 and 3 fail
+        assertEquals(1, StudyCommand.run(plan, lastFirst, dir, false));
         Table failures = Table.read().csv(dir.resolve("failures.csv").toFile());
         assertEquals(List.of(2, 3), failures.intColumn("seed").asList());
         Table runs = StudyReport.readRuns(dir.resolve("runs.csv"));
