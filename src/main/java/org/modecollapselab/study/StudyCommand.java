@@ -377,12 +377,7 @@ public final class StudyCommand {
 
     /** The same, timed by {@code clock} (the step thread's CPU time is steadier on a shared machine). */
     public static String cost(List<StudyCase> cases, List<Method> methods, int steps, StepTimer.Clock clock) {
-        Check.notEmpty("cases", cases);
-        Check.noNulls("cases", cases);
-        Check.notEmpty("methods", methods);
-        Check.noNulls("methods", methods);
-        Check.distinct("cases", cases, "name", StudyCase::name);
-        Check.distinct("methods", methods, "label", Method::label);
+        Study.checkAll(cases, methods);   // every method against every case, before the first case is timed
         Check.atLeast("steps", steps, 1);
         Check.notNull("clock", clock);
         List<String> skipped = methods.stream().filter(m -> !timesOneGan(m)).map(Method::label).toList();
@@ -395,9 +390,6 @@ public final class StudyCommand {
                 ? "" : ", CPU time") + ") | relative to plain |\n"
                 + "|---|---|---|---|\n");
         for (StudyCase c : cases) {
-            for (Method m : methods) {
-                m.check(c.data(), c.config());
-            }
             List<Supplier<Gan>> gans = methods.stream().<Supplier<Gan>>map(m -> () -> oneGan(c, m)).toList();
             double[] sps = StepTimer.medians(gans, 100, steps, 3, clock);
             double base = Double.NaN;
