@@ -192,8 +192,8 @@ public final class StudyCommand {
 
     /**
      * Runs a plan on an engine into {@code out}: runs.csv written atomically after every finished run (in the
-     * plan's order), failures.csv while any run failed (also in the plan's order), then summary.csv, summary.md and the charts (and
-     * table1.md for PacGAN's Table 1).
+     * plan's order), failures.csv while any run failed (also in the plan's order), then summary.csv, summary.md and
+     * the charts (and table1.md for PacGAN's Table 1).
      *
      * @param resume keep the runs in {@code out/runs.csv} (they must belong to this plan) and run only the others
      * @return 0, or 1 when a run failed
