@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modecollapselab.data.ImageShape;
 import org.modecollapselab.data.mnist.MnistDigits;
+import org.modecollapselab.data.mnist.NeedsMnist;
 import org.modecollapselab.data.mnist.StackedMnist;
 import org.modecollapselab.data.mnist.TestData;
 import org.modecollapselab.metric.ClassifierThresholds;
 import org.modecollapselab.metric.CoverageReport;
 
 /** The stored DL4J classifier, its claimed accuracy, and the scorer that reads generated digits with it. */
+@NeedsMnist
 class DigitClassifierTest {
     @TempDir
     Path tmp;

@@ -39,10 +39,34 @@ class GanTest {
             assertEquals(sa, sb);
             c.step();
         }
-        assertEquals(a.generator().parameters(), b.generator().parameters());
-        assertEquals(a.discriminator().parameters(), b.discriminator().parameters());
+        assertArrayEquals(a.generator().parameters().toDoubleVector(), b.generator().parameters().toDoubleVector());
+        assertArrayEquals(a.discriminator().parameters().toDoubleVector(),
+                b.discriminator().parameters().toDoubleVector());
         assertNotEquals(a.generator().parameters(), c.generator().parameters());
         assertArrayEquals(a.sample(10, 1)[3], b.sample(10, 1)[3]);
+    }
+
+    /**
+     * Same seed, same bits across JVMs (README, Tests: the rule for numbers): a fresh JVM on this machine, with this
+     * build and the test JVM's settings, prints the same {@link DeterminismProbe} fingerprint as this one, bit for bit.
+     */
+    @Test
+    void sameSeedSameBitsInAFreshJvm() throws Exception {
+        String here = DeterminismProbe.fingerprint();
+        assertEquals(here, DeterminismProbe.fingerprint(), "twice in one JVM");
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-D") || a.startsWith("-Xmx")).toList());
+        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), DeterminismProbe.class.getName()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "the fresh JVM finished");
+        assertEquals(0, p.exitValue(), out);
+        int from = out.indexOf("FINGERPRINT\n");
+        int to = out.indexOf("\nEND");
+        assertTrue(from >= 0 && to > from, out);
+        assertEquals(here, out.substring(from + "FINGERPRINT\n".length(), to), "a fresh JVM, bit for bit");
     }
 
     @Test

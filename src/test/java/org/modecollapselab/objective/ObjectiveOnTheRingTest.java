@@ -2,7 +2,9 @@ package org.modecollapselab.objective;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.SeedTrials;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
@@ -13,63 +15,38 @@ import org.modecollapselab.study.Study;
 import org.modecollapselab.study.StudyCase;
 
 /**
- * Does the objective alone change mode collapse on the ring, where the plain GAN collapses? Seeds 1–3, 500 steps of
- * the ring collapse preset, only the objective changed. What we measured, pinned: WGAN-GP does <em>not</em> raise the
- * modes captured (0, 0, 0 of 8 against the plain GAN's 1, 1, 0); the WGAN with weight clipping reaches all 8 modes, but
- * as a haze (under 20% of its samples within 3σ of a mode). README "The objective, measured" and notebook 07 say so.
+ * Does the objective alone change mode collapse on the ring, where the plain GAN collapses? Seeds 1–6, 500 steps of
+ * the ring collapse preset, only the objective changed (the preset's recipe, not each objective's own). What we
+ * measured: WGAN-GP does <em>not</em> raise the modes captured by more than 1; the WGAN with weight clipping reaches
+ * nearly every mode, but as a haze (under 20% of its samples within 3σ of a mode). README "The objective, measured"
+ * and notebook 07 say so. SEE_NOTE
  */
 class ObjectiveOnTheRingTest {
-    private static final int SEEDS = 3;
+    private static final int SEEDS = 6;
     private static final int STEPS = 500;
 
-    private record Mean(double modes, double highQuality, String log) {
-    }
-
-    private static Mean ring(String objective) {
-        Method m = Objectives.parse(objective).method(Method.plain());
-        StudyCase ring = StudyCase.named("ring").withSteps(STEPS);
-        double modes = 0;
-        double hq = 0;
-        StringBuilder log = new StringBuilder();
-        for (int s = 1; s <= SEEDS; s++) {
-            Study.Run r = Study.run(ring, m, s, Study.Protocol.standard());
-            modes += r.modesCaptured();
-            hq += r.highQualityPercent();
-            log.append(String.format(" seed %d: %d/8 (%.0f%% high quality);", s, r.modesCaptured(),
-                    r.highQualityPercent()));
-        }
-        System.out.println(m.label() + " on the ring:" + log);
-        return new Mean(modes / SEEDS, hq / SEEDS, log.toString());
-    }
-
-    private static double plain() {
-        double sum = 0;
-        for (int s = 1; s <= SEEDS; s++) {
-            sum += RemedyAssertions.plainRing(STEPS, s).modesCaptured();
-        }
-        return sum / SEEDS;
+    private static java.util.List<SeedTrials.Runs> ring(String objective) {
+        return RemedyAssertions.withPlain(RemedyAssertions.ring(STEPS), Objectives.parse(objective).method(
+                Method.plain()), SEEDS);
     }
 
     @Test
+    @Tag("slow")
     void wganGpAloneDoesNotRaiseRingCoverage() {
-        double plain = plain();
-        Mean gp = ring("wgan-gp");
-        assertTrue(plain <= 2, "the plain GAN should collapse on the ring, mean modes " + plain);
-        assertTrue(gp.modes() < plain + 1, "measured: WGAN-GP did not raise the mean modes captured (plain " + plain
-                + "); now " + gp.modes() + ":" + gp.log());
+        var r = ring("wgan-gp");
+        SeedTrials.assertMeanAtMost(r.get(0).modes(), 2);
+        SeedTrials.assertGainAtMost(r.get(0).modes(), r.get(1).modes(), 1);
     }
 
     @Test
+    @Tag("slow")
     void weightClippedWganCoversTheRingAsAHaze() {
-        double plain = plain();
-        Mean clip = ring("wgan");
-        assertTrue(clip.modes() >= plain + 4, "measured: WGAN with clipping reached every mode (plain " + plain
-                + "); now " + clip.modes() + ":" + clip.log());
-        assertTrue(clip.highQuality() < 20, "measured: as a haze, under 20% high quality; now " + clip.highQuality()
-                + ":" + clip.log());
+        var r = ring("wgan");
+        SeedTrials.assertGainAtLeast(r.get(0).modes(), r.get(1).modes(), 4);
+        SeedTrials.assertMeanAtMost(r.get(1).highQuality(), 20);
     }
 
-    /** The Jensen–Shannon f-GAN's gradients are the GAN's bit for bit, so it trains the same GAN. */
+    /** The Jensen–Shannon f-GAN's gradients are the GAN's, so it trains the same GAN. */
     @Test
     void jensenShannonFGanTrainsExactlyTheGan() {
         GanConfig c = GanConfig.temperatureCollapse().withSeed(4);
@@ -79,9 +56,20 @@ class ObjectiveOnTheRingTest {
             var a = gan.step();
             var b = js.step();
             assertEquals(a.discriminatorLoss() - Math.log(4), b.discriminatorLoss(), 1e-9);
-            assertEquals(a.realScore(), b.realScore(), 1e-12);
+            assertEquals(a.realScore(), b.realScore(), 1e-9);
         }
-        assertEquals(gan.generator().parameters(), js.generator().parameters());
-        assertEquals(gan.discriminator().parameters(), js.discriminator().parameters());
+        // Two formulas for one gradient agree to ~1e-16 (ObjectiveFamilyTest), not necessarily in every bit on every
+        // CPU's exp and log: after 30 FLOAT steps the parameters agree to a tolerance, not bit for bit.
+        assertClose(gan.generator().parameters().toDoubleVector(), js.generator().parameters().toDoubleVector());
+        assertClose(gan.discriminator().parameters().toDoubleVector(), js.discriminator().parameters().toDoubleVector());
+    }
+
+    /** Every element within 1e-5 of the largest magnitude (FLOAT parameters; README, Tests: the rule for numbers). */
+    static void assertClose(double[] expected, double[] actual) {
+        double scale = java.util.Arrays.stream(expected).map(Math::abs).max().orElse(0);
+        assertEquals(expected.length, actual.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-5 * scale, "parameter " + i);
+        }
     }
 }

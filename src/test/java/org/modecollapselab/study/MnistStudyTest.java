@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.classifier.DigitScorer;
+import org.modecollapselab.config.Dcgan;
+import org.modecollapselab.data.mnist.NeedsMnist;
 import org.modecollapselab.data.mnist.TestData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;
 import org.modecollapselab.metric.ClassifierThresholds;
 import org.modecollapselab.metric.CoverageScorer;
-import org.modecollapselab.config.Dcgan;
 import org.modecollapselab.nn.conv.DcganDiscriminator;
 import org.modecollapselab.nn.conv.DcganGenerator;
 import org.modecollapselab.remedy.Remedy;
@@ -24,6 +25,7 @@ import tech.tablesaw.api.Table;
 /** The study engine on image data: runs scored by the digit classifier, Stacked MNIST's own protocol. */
 class MnistStudyTest {
     @Test
+    @NeedsMnist
     void mnistRunsAreScoredByTheClassifierOnTenDigits() {
         StudyCase c = StudyCase.mnist(TestData.testDigits()).withSteps(20);
         assertInstanceOf(DigitScorer.class, c.scorer());
@@ -38,6 +40,7 @@ class MnistStudyTest {
     }
 
     @Test
+    @NeedsMnist
     void stackedMnistIsScoredOnItsThousandModesWithThePapersSampleCount() {
         StudyCase c = StudyCase.stackedMnist(TestData.testDigits()).withSteps(5);
         assertEquals(2352, c.data().dimension());
@@ -59,6 +62,7 @@ class MnistStudyTest {
      * few steps each with finite losses; exact unrolling is refused by name.
      */
     @Test
+    @NeedsMnist
     void mnistDcganCaseTrainsTheConvolutionalNetworksWithTheirRemedies() {
         StudyCase c = StudyCase.mnistDcgan(TestData.testDigits()).withSteps(3);
         assertEquals("mnist-dcgan", c.name());
@@ -94,6 +98,7 @@ class MnistStudyTest {
     }
 
     @Test
+    @NeedsMnist
     void defaultSnapshotsOfImagesAreBounded() {
         assertEquals(TrainingOptions.forSteps(3000), TrainingOptions.forSteps(3000, 2));
         TrainingOptions images = TrainingOptions.forSteps(3000, 784);

@@ -48,6 +48,7 @@ class IdxTest {
     }
 
     @Test
+    @NeedsMnist
     void readsTheRealTestSplitGzipped() throws IOException {
         Idx.Array images = Idx.read(TestData.mnistDir().resolve("t10k-images-idx3-ubyte.gz"));
         Idx.Array labels = Idx.read(TestData.mnistDir().resolve("t10k-labels-idx1-ubyte.gz"));
@@ -105,6 +106,7 @@ class IdxTest {
     }
 
     @Test
+    @NeedsMnist
     void refusesTruncatedAndCorruptGzip() throws IOException {
         byte[] gz = Files.readAllBytes(TestData.mnistDir().resolve("t10k-labels-idx1-ubyte.gz"));
         String cut = error(Arrays.copyOf(gz, gz.length / 2));

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder's files (the real t10k files) — whole, cut off half-way, with one byte changed, or not at all — under
  * {@code /good/}, {@code /cut/}, {@code /flipped/} and {@code /missing/}.
  */
+@NeedsMnist
 class MnistDownloadTest {
     @TempDir
     Path cache;

@@ -25,6 +25,7 @@ class MnistTest {
     }
 
     @Test
+    @NeedsMnist
     void loadsTheTestSplitAndSaysSo() {
         MnistDigits d = Mnist.load(TestData.mnistDir().getParent());   // finds the mnist/ folder
         assertEquals(10_000, d.size());
@@ -42,6 +43,7 @@ class MnistTest {
     }
 
     @Test
+    @NeedsMnist
     void samplesArePixelsInMinusOneToOneWithTheirLabels() {
         MnistDigits d = TestData.testDigits();
         DataSource.Labelled l = d.sampleLabelled(50, new SplittableRandom(3));
@@ -62,12 +64,14 @@ class MnistTest {
     }
 
     @Test
+    @NeedsMnist
     void imagesHaveNoGaussianModes() {
         String m = assertThrows(IllegalStateException.class, () -> TestData.testDigits().modes()).getMessage();
         assertTrue(m.contains("no Gaussian modes") && m.contains("digit classifier"), m);
     }
 
     @Test
+    @NeedsMnist
     void heldOutSplitIsFixedAndDisjoint() {
         MnistDigits d = TestData.testDigits();
         MnistDigits.Split a = d.holdOut(2000, 11);
@@ -94,6 +98,7 @@ class MnistTest {
     }
 
     @Test
+    @NeedsMnist
     void aFolderWithoutTheFilesIsRefusedNamingThem() throws IOException {
         String m = assertThrows(IllegalArgumentException.class, () -> Mnist.load(tmp)).getMessage();
         assertTrue(m.contains("t10k-images-idx3-ubyte.gz") && m.contains("train-labels-idx1-ubyte.gz"), m);
@@ -104,6 +109,7 @@ class MnistTest {
     }
 
     @Test
+    @NeedsMnist
     void imagesAndLabelsMustMatchInNumber() throws IOException {
         Files.copy(TestData.mnistDir().resolve("t10k-images-idx3-ubyte.gz"), tmp.resolve("t10k-images-idx3-ubyte.gz"));
         Files.write(tmp.resolve("t10k-labels-idx1-ubyte"), IdxTest.idx(8, new int[] {9999}, new byte[9999]));
@@ -121,6 +127,7 @@ class MnistTest {
     }
 
     @Test
+    @NeedsMnist
     void theDataSettingIsUsedAndNeverDownloadsAndItsErrorNamesTheSettingAndFiles() {
         System.setProperty(Mnist.DATA_DIR_PROPERTY, TestData.mnistDir().getParent().toString());
         MnistDigits d = Mnist.obtain(DownloadListener.NONE, unreachable(), name -> null);

@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.modecollapselab.study.StudyCase;
+import org.modecollapselab.SeedTrials;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.GaussianMixture1D;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.remedy.RemedyAssertions;
 import org.modecollapselab.sampler.ConditionalSampler;
+import org.modecollapselab.study.StudyCase;
 
 class ConditionalGanTest {
 
@@ -29,24 +31,38 @@ class ConditionalGanTest {
         assertEquals("cGAN", ConditionalGan.of(data).label());
     }
 
-    /** Trained for 800 steps on the collapse preset, G draws the class it is asked for. */
+    /**
+     * Trained for 800 steps on the collapse preset, G draws the class it is asked for, and unconditional samples draw
+     * the classes as often as the data has them (70 % hot): over seeds 1–4, on average at least 85 % of each class's
+     * samples within 12 °C of its mode, and a hot share within 0.06 of 0.7. SEE_NOTE
+     */
     @Test
+    @Tag("slow")
     void sampledClassesLandInTheirModes() {
         GaussianMixture1D data = TemperatureData.aliceSpringsAndSouthPole(0.7);
-        Gan g = Gan.create(data, GanConfig.temperatureCollapse().withSeed(2), ConditionalGan.of(data));
-        g.train(800);
-        ConditionalSampler c = g.asConditional();
-        assertEquals(2, c.classes());
-        for (int label = 0; label < 2; label++) {
-            double mean = data.components().get(label).mean();
-            double[][] s = c.sample(400, 11, label);
-            long near = java.util.Arrays.stream(s).filter(x -> Math.abs(x[0] - mean) < 12).count();
-            assertTrue(near >= 360, "class " + label + ": " + near + "/400 within 12 °C of " + mean);
+        int[] seeds = SeedTrials.seeds(4);
+        double[] near = new double[seeds.length];
+        double[] hotShare = new double[seeds.length];
+        for (int i = 0; i < seeds.length; i++) {
+            Gan g = Gan.create(data, GanConfig.temperatureCollapse().withSeed(seeds[i]), ConditionalGan.of(data));
+            g.train(800);
+            ConditionalSampler c = g.asConditional();
+            assertEquals(2, c.classes());
+            near[i] = 1;
+            for (int label = 0; label < 2; label++) {
+                double mean = data.components().get(label).mean();
+                double[][] s = c.sample(400, 11, label);
+                near[i] = Math.min(near[i], java.util.Arrays.stream(s).filter(x -> Math.abs(x[0] - mean) < 12).count()
+                        / 400.0);
+            }
+            double[][] all = g.sample(2000, 5);
+            hotShare[i] = java.util.Arrays.stream(all).filter(x -> x[0] > 5).count() / 2000.0;
         }
-        // unconditional samples draw the classes as often as the data has them (70% hot)
-        double[][] all = g.sample(2000, 5);
-        long hot = java.util.Arrays.stream(all).filter(x -> x[0] > 5).count();
-        assertEquals(0.7, hot / 2000.0, 0.06);
+        SeedTrials.assertMeanAtLeast(new SeedTrials.Measure("cGAN: the worse class's share within 12 °C", seeds, near),
+                0.85);
+        SeedTrials.Measure hot = new SeedTrials.Measure("cGAN: hot share of unconditional samples", seeds, hotShare);
+        SeedTrials.assertMeanAtLeast(hot, 0.64);
+        SeedTrials.assertMeanAtMost(hot, 0.76);
     }
 
     @Test
@@ -77,10 +93,11 @@ class ConditionalGanTest {
         Files.deleteIfExists(csv);
     }
 
-    /** On the temperature collapse preset (seeds 1–3, 1,200 steps) the conditional GAN covers more modes. */
+    /** On the temperature collapse preset (seeds 1–8, 1,200 steps) the conditional GAN covers more modes. SEE_NOTE */
     @Test
+    @Tag("slow")
     void conditioningRaisesCoverageWhereThePlainGanCollapses() {
-        org.modecollapselab.remedy.RemedyAssertions.assertRaisesCoverage(StudyCase.named("temperature"),
-                org.modecollapselab.remedy.catalog.Remedies.parse("cgan"), 3, 1.0, 0.5);
+        RemedyAssertions.assertRaisesModes(RemedyAssertions.temperature(),
+                org.modecollapselab.remedy.catalog.Remedies.parse("cgan"), 8, 1.25, 0.3);
     }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.SeedTrials;
 import org.modecollapselab.TestArrays;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
@@ -99,11 +101,31 @@ class GradientPenaltyTest {
         assertEquals(10 * Math.pow(1 - two.meanNorm(), 2), two.loss(), 10 * 0.1, "(‖∇‖ − 1)² around the mean norm");
     }
 
-    /** Trained with λ = 10, the WGAN critic's slope at the interpolates settles near 1; without it, it does not. */
+    /**
+     * Trained with λ = 10, the WGAN critic's slope at the interpolates settles near 1; without it, it does not: over
+     * seeds 1–4 (400 steps), the mean slope with the penalty within 0.25 of 1, without it above 2. SEE_NOTE
+     */
     @Test
+    @Tag("slow")
     void penaltyHoldsTheCriticsSlopeNearOne() {
+        int[] seeds = SeedTrials.seeds(4);
+        double[] with = new double[seeds.length];
+        double[] without = new double[seeds.length];
+        for (int i = 0; i < seeds.length; i++) {
+            double[] s = slopes(seeds[i]);
+            with[i] = s[0];
+            without[i] = s[1];
+        }
+        SeedTrials.Measure w = new SeedTrials.Measure("mean ‖∇ₓD‖ at the interpolates with GP λ=10", seeds, with);
+        SeedTrials.assertMeanAtLeast(w, 0.75);
+        SeedTrials.assertMeanAtMost(w, 1.25);
+        SeedTrials.assertMeanAtLeast(new SeedTrials.Measure("mean ‖∇ₓD‖ without a constraint", seeds, without), 2);
+    }
+
+    /** The critic's mean slope at the interpolates after 400 steps from {@code seed}: {with GP, without}. */
+    private static double[] slopes(int seed) {
         var data = TemperatureData.aliceSpringsAndSouthPole();
-        GanConfig c = GanConfig.temperatureCollapse().withObjective(Objective.wasserstein()).withSeed(3);
+        GanConfig c = GanConfig.temperatureCollapse().withObjective(Objective.wasserstein()).withSeed(seed);
         Gan penalised = Gan.create(data, c, GradientPenalty.of(10));
         Gan free = Gan.create(data, c);
         penalised.train(400);
@@ -122,10 +144,7 @@ class GradientPenaltyTest {
         GradientPenalty probe = GradientPenalty.of(1);
         double withPenalty = probe.penalty(penalised.discriminator(), array(real), array(fake), mix).meanNorm();
         double without = probe.penalty(free.discriminator(), array(real), array(fakeFree), mix).meanNorm();
-        System.out.printf("critic slope at interpolates after 400 steps: with GP %.3f, without %.3f%n", withPenalty,
-                without);
-        assertEquals(1, withPenalty, 0.25, "mean ‖∇ₓD‖ with the penalty");
-        assertTrue(without > 2, "mean ‖∇ₓD‖ without any constraint should grow, was " + without);
+        return new double[] {withPenalty, without};
     }
 
     private static INDArray array(double[] v) {

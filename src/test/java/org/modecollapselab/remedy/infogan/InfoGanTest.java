@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.SeedTrials;
 import org.modecollapselab.TestArrays;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.GaussianMixture;
@@ -171,21 +173,31 @@ class InfoGanTest {
         return v;
     }
 
+    /**
+     * The term trains D and G, and Q learns the code: the bound log K − CE grows towards log 4 — over seeds 1–4,
+     * by more than 0.5 on average in 150 steps (it can never pass log 4). SEE_NOTE
+     */
     @Test
     void theTermTrainsDAndGAndQLearnsTheCode() {
-        InfoGan info = InfoGan.categorical(4);
-        GanConfig c = GanConfig.ringCollapse().withSeed(1);
-        Gan plain = Gan.create(GaussianMixture.teachingRing(), c);
-        Gan gan = Gan.create(GaussianMixture.teachingRing(), c, info);
-        var state = (InfoGan.State) gan.stateOf(info);
-        assertTrue(Double.isNaN(state.categoricalInformationBound()));
-        var s1 = gan.step();
-        assertTrue(s1.discriminatorLoss() > plain.step().discriminatorLoss(), "D's loss gains λ·L_I > 0");
-        double first = state.categoricalInformationBound();
-        gan.train(150);
-        double later = state.categoricalInformationBound();
-        assertTrue(later > first + 0.5 && later <= Math.log(4) + 1e-9, "the bound log K − CE grows towards log 4: "
-                + first + " → " + later);
+        int[] seeds = SeedTrials.seeds(4);
+        double[] growth = new double[seeds.length];
+        for (int i = 0; i < seeds.length; i++) {
+            InfoGan info = InfoGan.categorical(4);
+            GanConfig c = GanConfig.ringCollapse().withSeed(seeds[i]);
+            Gan plain = Gan.create(GaussianMixture.teachingRing(), c);
+            Gan gan = Gan.create(GaussianMixture.teachingRing(), c, info);
+            var state = (InfoGan.State) gan.stateOf(info);
+            assertTrue(Double.isNaN(state.categoricalInformationBound()));
+            var s1 = gan.step();
+            assertTrue(s1.discriminatorLoss() > plain.step().discriminatorLoss(), "D's loss gains λ·L_I > 0");
+            double first = state.categoricalInformationBound();
+            gan.train(150);
+            double later = state.categoricalInformationBound();
+            assertTrue(later <= Math.log(4) + 1e-9, "the bound log K − CE is at most log 4, was " + later);
+            growth[i] = later - first;
+        }
+        SeedTrials.assertMeanAtLeast(new SeedTrials.Measure("InfoGAN: growth of log K − CE in 150 steps", seeds,
+                growth), 0.5);
     }
 
     @Test
@@ -229,9 +241,10 @@ class InfoGanTest {
                         CoverageThresholds.veegan(), 0.8)).getMessage());
     }
 
-    /** Seeds 1–3, 500 steps on the ring: a categorical code of 8 values raises the modes captured. */
+    /** Seeds 1–6, 500 steps on the ring: a categorical code of 8 values raises the modes captured. SEE_NOTE */
     @Test
+    @Tag("slow")
     void infoGanRaisesModeCoverageOnTheRing() {
-        RemedyAssertions.assertRaisesRingCoverage(InfoGan.categorical(8), 3, 500, 3);
+        RemedyAssertions.assertRaisesModes(RemedyAssertions.ring(500), InfoGan.categorical(8), 6, 2, 3);
     }
 }

@@ -3,8 +3,8 @@ package org.modecollapselab.remedy.labelsmoothing;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.modecollapselab.remedy.catalog.Remedies;
 import org.modecollapselab.TestArrays;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
@@ -16,6 +16,7 @@ import org.modecollapselab.nn.MlpSpec;
 import org.modecollapselab.objective.Losses;
 import org.modecollapselab.objective.Objective;
 import org.modecollapselab.remedy.RemedyAssertions;
+import org.modecollapselab.remedy.catalog.Remedies;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -111,13 +112,13 @@ class LabelSmoothingTest {
 
 
     /**
-     * Measured: one-sided label smoothing leaves the temperature collapse preset collapsed in every seed (seeds 1–3,
-     * 1,200 steps: mean modes 1.0, as the plain GAN) — pinned, as the README and notebook 08 say.
+     * What we measured: one-sided label smoothing (target 0.9) does not undo the temperature collapse preset's
+     * collapse. Seeds 1–8 (1,200 steps): mean modes covered of 2 no more than 0.5 above the plain GAN's. SEE_NOTE
      */
     @Test
+    @Tag("slow")
     void labelSmoothingDoesNotUndoTheTemperatureCollapse() {
-        double[] m = RemedyAssertions.temperatureModes(Remedies.parse("label-smoothing"), 3, 1200);
-        assertEquals(1.0, m[0], 0);
-        assertEquals(1.0, m[1], 0, "measured: label smoothing does not help here");
+        RemedyAssertions.assertDoesNotRaiseModes(RemedyAssertions.temperature(), Remedies.parse("label-smoothing"), 8,
+                0.5);
     }
 }

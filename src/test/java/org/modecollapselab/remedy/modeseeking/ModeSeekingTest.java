@@ -3,6 +3,7 @@ package org.modecollapselab.remedy.modeseeking;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.TestArrays;
 import org.modecollapselab.config.GanConfig;
@@ -113,9 +114,10 @@ class ModeSeekingTest {
         assertEquals("MSGAN λ=1", new ModeSeeking(1).label());
     }
 
-    /** Seeds 1–3, 500 steps on the ring: the mode-seeking term raises the modes captured. */
+    /** Seeds 1–6, 500 steps on the ring: the mode-seeking term raises the modes captured. SEE_NOTE */
     @Test
+    @Tag("slow")
     void modeSeekingRaisesModeCoverageOnTheRing() {
-        RemedyAssertions.assertRaisesRingCoverage(new ModeSeeking(1), 3, 500, 3);
+        RemedyAssertions.assertRaisesModes(RemedyAssertions.ring(500), new ModeSeeking(1), 6, 2, 3);
     }
 }

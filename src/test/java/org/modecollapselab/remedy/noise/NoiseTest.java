@@ -2,8 +2,8 @@ package org.modecollapselab.remedy.noise;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.modecollapselab.remedy.catalog.Remedies;
 import org.modecollapselab.TestArrays;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
@@ -14,6 +14,7 @@ import org.modecollapselab.remedy.RemedyAssertions;
 import org.modecollapselab.remedy.Setup;
 import org.modecollapselab.remedy.StepContext;
 import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.remedy.catalog.Remedies;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class NoiseTest {
@@ -145,18 +146,16 @@ class NoiseTest {
 
 
     /**
-     * The temperature collapse preset, seeds 1–3, 1,200 steps, the catalog's settings (σ annealed to 0 over 1,000
-     * steps). Measured: instance noise covers both modes in 2 of 3 seeds (mean 1.67 vs the plain GAN's 1.0); noise
-     * on G's output or input leaves the collapse in every seed (1.0) — pinned, as the README and notebook 08 say.
+     * The temperature collapse preset, seeds 1–8, 1,200 steps, the catalog's settings (σ annealed to 0 over 1,000
+     * steps): instance noise raises the mean modes covered; noise on G's output or input does not (at most 0.5 above
+     * the plain GAN's). SEE_NOTE
      */
     @Test
-    void onTheTemperaturesInstanceNoiseHelpsInSomeSeedsAndNoiseOnGDoesNot() {
-        double[] in = RemedyAssertions.temperatureModes(Remedies.parse("instance-noise"), 3, 1200);
-        assertEquals(1.0, in[0], 0, "the plain GAN collapses in every seed");
-        assertTrue(in[1] >= 1.5, "instance noise: mean modes " + in[1]);
-        assertEquals(1.0, RemedyAssertions.temperatureModes(Remedies.parse("g-output-noise"), 3, 1200)[1], 0,
-                "measured: noise on G's output does not help here");
-        assertEquals(1.0, RemedyAssertions.temperatureModes(Remedies.parse("g-input-noise"), 3, 1200)[1], 0,
-                "measured: noise on G's input does not help here");
+    @Tag("slow")
+    void onTheTemperaturesInstanceNoiseHelpsAndNoiseOnGDoesNot() {
+        var t = RemedyAssertions.temperature();
+        RemedyAssertions.assertRaisesModes(t, Remedies.parse("instance-noise"), 8, 1.25, 0.3);
+        RemedyAssertions.assertDoesNotRaiseModes(t, Remedies.parse("g-output-noise"), 8, 0.5);
+        RemedyAssertions.assertDoesNotRaiseModes(t, Remedies.parse("g-input-noise"), 8, 0.5);
     }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.SeedTrials;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
@@ -100,23 +102,16 @@ class ExperienceReplayTest {
     }
 
     /**
-     * On the hopping baseline (seeds 1–6, 2,000 steps) replaying all of D's fakes from the buffer cuts the hops by
-     * more than a third on average and in most seeds; on the ring (seeds 1–3, 500 steps) it cuts them too.
+     * On the hopping baseline (seeds 1–8, 2,000 steps) replaying all of D's fakes from the buffer cuts the mean hops
+     * by more than a third; on the ring (seeds 1–6, 500 steps) it cuts them too. SEE_NOTE
      */
     @Test
+    @Tag("slow")
     void replayingDsFakesFromTheBufferReducesHops() {
         Method replay = Method.of(ExperienceReplay.of(1.0));
-        int[][] t = RemedyAssertions.compareHops(StudyCase.named("temperature-hopping"), replay, 6);
-        double plain = RemedyAssertions.mean(t[0]);
-        double replayed = RemedyAssertions.mean(t[1]);
-        assertTrue(replayed <= plain * 2 / 3, "replay f=1: mean hops " + replayed + " vs plain " + plain);
-        int fewer = 0;
-        for (int s = 0; s < 6; s++) {
-            fewer += t[1][s] < t[0][s] ? 1 : 0;
-        }
-        assertTrue(fewer >= 4, "replay f=1 hopped less than the plain GAN in " + fewer + "/6 seeds");
-        int[][] r = RemedyAssertions.compareHops(StudyCase.named("ring").withSteps(500), replay, 3);
-        assertTrue(RemedyAssertions.mean(r[1]) < RemedyAssertions.mean(r[0]),
-                "ring: replay f=1 mean hops " + RemedyAssertions.mean(r[1]) + " vs plain " + RemedyAssertions.mean(r[0]));
+        SeedTrials.Measure[] t = RemedyAssertions.compareHops(StudyCase.named("temperature-hopping"), replay, 8);
+        SeedTrials.assertMeanAtMost(t[1], t[0].mean() * 2 / 3);
+        SeedTrials.Measure[] r = RemedyAssertions.compareHops(RemedyAssertions.ring(500), replay, 6);
+        SeedTrials.assertGainAtMost(r[0], r[1], -0.25 * r[0].mean());
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.SeedTrials;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
@@ -153,26 +155,22 @@ class SnapshotSubstitutionTest {
     }
 
     /**
-     * What we measured on the hopping baseline (seeds 1–6, 2,000 steps) with the catalog's setting (P = 20, M = 10,
-     * S = 100): an old D alone leaves the hops where they were (mean within 1.5 of the plain GAN's), an old D and an
-     * old G together reduce them; on the ring (seeds 1–3, 500 steps) both reduce them.
+     * What we measured on the hopping baseline (seeds 1–8, 2,000 steps) with the catalog's setting (P = 20, M = 10,
+     * S = 100): an old D alone leaves the mean hops within 3 of the plain GAN's; on the ring (seeds 1–6, 500 steps)
+     * an old D and an old D with an old G both cut the hops by more than a quarter. SEE_NOTE
      */
     @Test
+    @Tag("slow")
     void oldSnapshotsChangeTheHopsAsMeasured() {
         StudyCase hopping = StudyCase.named("temperature-hopping");
-        int[][] d = RemedyAssertions.compareHops(hopping, Method.of(SnapshotSubstitution.oldDiscriminator(20, 10, 100)),
-                6);
-        assertEquals(RemedyAssertions.mean(d[0]), RemedyAssertions.mean(d[1]), 1.5,
-                "old D alone: mean hops " + RemedyAssertions.mean(d[1]));
-        int[][] both = RemedyAssertions.compareHops(hopping, Method.of(SnapshotSubstitution.oldBoth(20, 10, 100)), 6);
-        assertTrue(RemedyAssertions.mean(both[1]) <= RemedyAssertions.mean(both[0]) - 1,
-                "old D+G: mean hops " + RemedyAssertions.mean(both[1]) + " vs plain " + RemedyAssertions.mean(both[0]));
-        StudyCase ring = StudyCase.named("ring").withSteps(500);
+        SeedTrials.Measure[] d = RemedyAssertions.compareHops(hopping,
+                Method.of(SnapshotSubstitution.oldDiscriminator(20, 10, 100)), 8);
+        SeedTrials.assertGainAtMost(d[0], d[1], 3);
+        SeedTrials.assertGainAtLeast(d[0], d[1], -3);
         for (SnapshotSubstitution s : List.of(SnapshotSubstitution.oldDiscriminator(20, 10, 100),
                 SnapshotSubstitution.oldBoth(20, 10, 100))) {
-            int[][] r = RemedyAssertions.compareHops(ring, Method.of(s), 3);
-            assertTrue(RemedyAssertions.mean(r[1]) < RemedyAssertions.mean(r[0]), s.label() + " on the ring: mean hops "
-                    + RemedyAssertions.mean(r[1]) + " vs plain " + RemedyAssertions.mean(r[0]));
+            SeedTrials.Measure[] r = RemedyAssertions.compareHops(RemedyAssertions.ring(500), Method.of(s), 6);
+            SeedTrials.assertGainAtMost(r[0], r[1], -0.25 * r[0].mean());
         }
     }
 }
