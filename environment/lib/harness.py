@@ -4,6 +4,8 @@ everything it started, and the peak resident memory of a process tree.
 Used by environment/checks/check_lab.py and check_browser.py (the lab server) and environment/lib/run_notebooks.py
 (the kernel's peak memory; environment/lecture runs notebooks through it).
 """
+from __future__ import annotations
+
 import os
 import signal
 import socket
