@@ -1,11 +1,15 @@
 """Writes the kernel spec of the project's Java kernel (JJava with the library on its start-up class path).
 
-Used by environment/setup (local venv) and binder/postBuild (Binder), so both register the same kernel.
+Used by environment/setup (local venv) and binder/postBuild (Binder), so both register the same kernel. The JVM
+options come from environment/lib/jvm.options (lines 'kernel' and 'kernel-launcher').
 """
 import argparse
 import json
 import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import jvm  # noqa: E402  (environment/lib/jvm.py)
 
 
 def main() -> int:
@@ -14,10 +18,11 @@ def main() -> int:
     p.add_argument("--out", required=True, help="kernel spec folder to write kernel.json into")
     p.add_argument("--classpath", required=True, help="the kernel's start-up class path, e.g. /repo/target/lib/*")
     p.add_argument("--startup", required=True, help="JShell start-up script run when the kernel starts")
-    p.add_argument("--xmx", default="768m", help="kernel JVM heap")
+    p.add_argument("--xmx", default=None,
+                   help="kernel JVM heap, replacing the -Xmx of environment/lib/jvm.options (MCL_KERNEL_XMX)")
     p.add_argument("--threads", default="1", help="OpenMP threads for ND4J")
     p.add_argument("--launcher", default=None,
-                   help="a script the kernel is started through (environment/choose-backend: picks the ND4J back end "
+                   help="a script the kernel is started through (environment/lib/choose-backend: picks the ND4J back end "
                         "this machine's GPU can run before ND4J loads)")
     a = p.parse_args()
 
@@ -31,20 +36,14 @@ def main() -> int:
     if not os.path.isfile(a.startup):
         print(f"kernelspec.py: --startup must be an existing file, was {a.startup}", file=sys.stderr)
         return 1
-    # Bounded for a 2 GB machine (Binder): heap + ND4J's off-heap arrays + the JVM itself stay well under 2 GB
-    # together with the notebook server and the small launcher JVM.
-    jvm_opts = " ".join([
-        f"-Xmx{a.xmx}",
-        "-XX:+UseSerialGC",
-        "-Dorg.bytedeco.javacpp.maxbytes=512m",
-        # No JavaCPP physical-memory probe: it read /proc on every native allocation, 20% of a training step
-        # (JFR). The step runs in an ND4J workspace, so its memory is bounded by design (see README).
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=0",
-        "-Djava.awt.headless=true",
-    ])
+    # Bounded for a 2 GB machine (Binder); why each option: environment/lib/jvm.options.
+    kernel = jvm.options("kernel")
+    if a.xmx is not None:
+        kernel = [f"-Xmx{a.xmx}" if o.startswith("-Xmx") else o for o in kernel]
+    jvm_opts = " ".join(kernel)
     spec = {
         "argv": ([] if a.launcher is None else ["bash", a.launcher]) + [
-            "java", "-Xmx64m", "-XX:+UseSerialGC",
+            "java", *jvm.options("kernel-launcher"),
             "-jar", os.path.join(a.jjava_dir, "jjava-launcher.jar"),
             os.path.join(a.jjava_dir, "jjava.jar"),
             "{connection_file}",

@@ -22,19 +22,14 @@ import json
 import os
 import re
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 
-import psutil
-import requests
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
+from harness import ROOT, PeakRss, start_lab, stop, wait_served  # noqa: E402  (environment/lib/harness.py)
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL_DISPLAY = "Java 17 (Mode Collapse Lab)"
 # Flags as known to work on these machines: no network calls of Chromium's own (they are refused here), and the
 # GPU process inside the browser process (without --in-process-gpu, Debian's Chromium 156 died at start in most
@@ -44,12 +39,6 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--in-process-gpu", "--disabl
                   "--disable-sync", "--disable-quic", "--disable-default-apps"]
 # Library internals in an error would look like this; a student should see JShell's message, not these frames.
 INTERNALS = re.compile(r"\bat (org\.modecollapselab|org\.nd4j|jdk\.jshell|org\.dflib)\.")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def write_settings(folder: str) -> None:
@@ -65,41 +54,6 @@ def write_settings(folder: str) -> None:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w") as f:
             json.dump(value, f)
-
-
-class PeakRss(threading.Thread):
-    """Peak resident memory of the server's kernel processes (the JJava JVMs), sampled until stopped."""
-
-    def __init__(self, server_pid: int):
-        super().__init__(daemon=True)
-        self.server_pid, self.peak, self._stop = server_pid, 0, threading.Event()
-
-    def run(self):
-        while not self._stop.is_set():
-            try:
-                kids = psutil.Process(self.server_pid).children(recursive=True)
-                rss = sum(k.memory_info().rss for k in kids if "java" in (k.name() or ""))
-                self.peak = max(self.peak, rss)
-            except psutil.Error:
-                pass
-            self._stop.wait(0.25)
-
-    def stop(self):
-        self._stop.set()
-
-
-def stop(server: subprocess.Popen) -> None:
-    """Stops the server and everything it started (its kernels)."""
-    for sig, wait in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
-        try:
-            os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            server.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
 
 
 # JavaScript run in the page. JupyterLab is exposed as window.jupyterapp (--LabApp.expose_app_in_browser).
@@ -368,17 +322,11 @@ def main() -> int:
     tmp = tempfile.mkdtemp(prefix="mcl-browser-")
     write_settings(os.path.join(tmp, "settings"))
     os.makedirs(os.path.join(tmp, "workspaces"))
-    port, token = free_port(), uuid.uuid4().hex
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=os.path.join(tmp, "settings"),
                JUPYTERLAB_WORKSPACES_DIR=os.path.join(tmp, "workspaces"))
-    os.makedirs(os.path.join(ROOT, "target"), exist_ok=True)
-    log = open(os.path.join(ROOT, "target", "browser-server.log"), "w")
-    server = subprocess.Popen([os.path.join(ROOT, "environment", "lab"), "--no-browser", f"--port={port}",
-                               "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
-                               "--LabApp.expose_app_in_browser=True",
-                               f"--LabApp.workspaces_dir={os.path.join(tmp, 'workspaces')}"],
-                              stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
+    server, base, token = start_lab(os.path.join(ROOT, "target", "browser-server.log"),
+                                    ["--LabApp.expose_app_in_browser=True",
+                                     f"--LabApp.workspaces_dir={os.path.join(tmp, 'workspaces')}"], env)
     passed = failed = 0
 
     def report(ok: bool, line: str) -> None:
@@ -387,21 +335,13 @@ def main() -> int:
         passed += ok
         failed += not ok
 
-    monitor = PeakRss(server.pid)
+    monitor = PeakRss(server.pid, java_only=True)
     monitor.start()
     t_all = time.time()
     try:
-        t0 = time.time()
-        while True:
-            try:
-                if requests.get(f"{base}/api/status", headers={"Authorization": f"token {token}"}, timeout=5).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            if server.poll() is not None or time.time() - t0 > 300:
-                report(False, f"FAIL environment/lab did not serve {base} (see target/browser-server.log)")
-                return 1
-            time.sleep(0.5)
+        if wait_served(server, f"{base}/api/status", token) is None:
+            report(False, f"FAIL environment/lab did not serve {base} (see target/browser-server.log)")
+            return 1
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=a.chromium, args=CHROMIUM_FLAGS, headless=True)
             page = browser.new_page(viewport={"width": 1280, "height": 1000})

@@ -9,34 +9,14 @@ import argparse
 import base64
 import os
 import sys
-import threading
 import time
 
 import nbformat
-import psutil
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-
-class PeakRss(threading.Thread):
-    """Samples the resident memory of a process and its children until stopped."""
-
-    def __init__(self, pid: int):
-        super().__init__(daemon=True)
-        self.pid, self.peak, self._stop = pid, 0, threading.Event()
-
-    def run(self):
-        while not self._stop.is_set():
-            try:
-                p = psutil.Process(self.pid)
-                rss = p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
-                self.peak = max(self.peak, rss)
-            except psutil.Error:
-                pass
-            self._stop.wait(0.25)
-
-    def stop(self):
-        self._stop.set()
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import PeakRss  # noqa: E402  (environment/lib/harness.py)
 
 
 def describe_error(nb) -> str:

@@ -6,7 +6,7 @@
 NOTEBOOK is a notebook in notebooks/ by path, file name, name or number (`01`); default: all of them. The kit:
   index.html                    links to everything below
   NAME.html                     the executed notebook as one standalone page (figures embedded)
-  NAME.slides.html              reveal.js slides (cells tagged by environment/tag_slides.py), offline
+  NAME.slides.html              reveal.js slides (cells tagged by environment/lib/tag_slides.py), offline
   figures/NAME-figNN-TITLE.png  every chart the notebook shows, PNG at 2x (projectors) and SVG, named after the
   figures/NAME-figNN-TITLE.svg  notebook and the chart's title; plus the figures and GIFs the notebook saves itself
   reveal.js/                    reveal.js and require.js (from the npm registry, pinned), so slides work offline
@@ -37,7 +37,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run_notebooks  # noqa: E402  (the headless runner: one way to execute a notebook)
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
 # reveal.js as nbconvert's slides template expects it (4.0.2, its default), and require.js, which loads it.
 NPM_PACKAGES = {

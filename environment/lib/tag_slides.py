@@ -1,7 +1,7 @@
 """Tags notebook cells for reveal.js slides (nbconvert), by rules, keeping what was set by hand.
 
-    .venv/bin/python environment/tag_slides.py notebooks/*.ipynb          # tag in place
-    .venv/bin/python environment/tag_slides.py --check notebooks/*.ipynb  # exit 1 if a notebook would change
+    .venv/bin/python environment/lib/tag_slides.py notebooks/*.ipynb          # tag in place
+    .venv/bin/python environment/lib/tag_slides.py --check notebooks/*.ipynb  # exit 1 if a notebook would change
 
 Rules (each cell gets one slide type, nbconvert's `metadata.slideshow.slide_type`, and code cells may get the tag
 `hide-input`, which the lecture kit's slides honour):
@@ -127,7 +127,7 @@ def main() -> int:
         if apply(nb):
             untagged += 1
             if a.check:
-                print(f"{path}: not tagged for slides (run environment/tag_slides.py {path})")
+                print(f"{path}: not tagged for slides (run environment/lib/tag_slides.py {path})")
             else:
                 nbformat.write(nb, path)
                 print(f"{path}: tagged")

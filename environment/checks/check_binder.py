@@ -1,17 +1,17 @@
 """Checks the Binder configuration without a container engine (none runs here).
 
-1. `repo2docker --no-build` (pinned in environment/requirements-test.txt) accepts binder/ and prints the Dockerfile
+1. `repo2docker --no-build` (pinned in environment/lib/requirements-test.txt) accepts binder/ and prints the Dockerfile
    it would build; the Dockerfile must install Java 17 and Maven, use Python 3.11, install the pinned requirements
    and run binder/postBuild.
 2. binder/postBuild and the environment scripts pass shellcheck.
-3. binder/requirements.txt resolves to exactly the pins of environment/requirements.txt.
+3. binder/requirements.txt resolves to exactly the pins of environment/lib/requirements.txt.
 Prints PASS/FAIL per check and exits non-zero on any failure.
 """
 import os
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.path.dirname(sys.executable)
 
 
@@ -35,9 +35,10 @@ def check_repo2docker():
 
 
 def check_shellcheck():
-    scripts = ["binder/postBuild", "environment/setup", "environment/build-lib", "environment/lab", "environment/test",
-               "environment/bench", "environment/study", "environment/lecture", "environment/choose-backend",
+    scripts = ["binder/postBuild", "environment/setup", "environment/lab", "environment/test",
+               "environment/bench", "environment/study", "environment/lecture",
                "environment/gpu-check", "environment/train-classifier",
+               "environment/lib/build-lib", "environment/lib/choose-backend",
                ".ci/run"]
     out = subprocess.run([os.path.join(BIN, "shellcheck"), "-x", *scripts], cwd=ROOT, capture_output=True, text=True)
     if out.returncode != 0:
@@ -48,12 +49,12 @@ def check_shellcheck():
 def check_requirements():
     with open(os.path.join(ROOT, "binder", "requirements.txt")) as f:
         lines = [l.strip() for l in f if l.strip() and not l.startswith("#")]
-    if lines != ["-r ../environment/requirements.txt"]:
-        return False, f"binder/requirements.txt must only include ../environment/requirements.txt, was {lines}"
-    with open(os.path.join(ROOT, "environment", "requirements.txt")) as f:
+    if lines != ["-r ../environment/lib/requirements.txt"]:
+        return False, f"binder/requirements.txt must only include ../environment/lib/requirements.txt, was {lines}"
+    with open(os.path.join(ROOT, "environment", "lib", "requirements.txt")) as f:
         unpinned = [l.strip() for l in f if l.strip() and not l.startswith("#") and "==" not in l]
     if unpinned:
-        return False, f"environment/requirements.txt has unpinned lines: {unpinned}"
+        return False, f"environment/lib/requirements.txt has unpinned lines: {unpinned}"
     return True, "Binder installs the same fully pinned requirements as environment/setup"
 
 

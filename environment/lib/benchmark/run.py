@@ -15,9 +15,11 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-# The kernel's JVM options (environment/kernelspec.py), so the figures are what a notebook gets.
-JVM = ["-Xmx768m", "-XX:+UseSerialGC", "-Dorg.bytedeco.javacpp.maxbytes=512m",
-       "-Dorg.bytedeco.javacpp.maxphysicalbytes=0", "-Djava.awt.headless=true"]
+sys.path.insert(0, os.path.join(ROOT, "environment", "lib"))
+import jvm  # noqa: E402  (environment/lib/jvm.py)
+
+# The kernel's JVM options (environment/lib/jvm.options, line 'bench'), so the figures are what a notebook gets.
+JVM = jvm.options("bench")
 CASES = ["temperature", "ring", "dcgan", "dcgan-small", "mnist"]
 # Timed steps per case unless --steps is given: the ring's PacGAN networks (4x400 with batch norm, 3x200 maxout)
 # are ~20x heavier per step than the temperature GAN; a DCGAN step (28x28 images, batch 64) is heavier still.
@@ -42,7 +44,7 @@ def ours(case, warmup, steps):
 
 
 def pytorch(case, warmup, steps):
-    out = subprocess.run([sys.executable, os.path.join(ROOT, "environment", "benchmark", "pytorch_gan.py"), case,
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "environment", "lib", "benchmark", "pytorch_gan.py"), case,
                           str(warmup), str(steps)], capture_output=True, text=True, check=True,
                          env=dict(os.environ, OMP_NUM_THREADS="1"))
     return parse(out.stdout)

@@ -8,9 +8,6 @@ in kernels of this server). The server is stopped afterwards. Prints PASS/FAIL l
 """
 import json
 import os
-import signal
-import socket
-import subprocess
 import sys
 import time
 import uuid
@@ -19,14 +16,10 @@ import nbformat
 import requests
 import websocket
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lib"))
+from harness import ROOT, start_lab, stop, wait_served  # noqa: E402  (environment/lib/harness.py)
+
 NOTEBOOK = os.path.join(ROOT, "notebooks", "01-temperature-mode-collapse.ipynb")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def execute(ws, code: str, timeout: float) -> dict:
@@ -54,46 +47,20 @@ def execute(ws, code: str, timeout: float) -> dict:
     return result
 
 
-def stop(server: subprocess.Popen) -> None:
-    """Stops the server and everything it started (its kernels)."""
-    for sig, wait in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
-        try:
-            os.killpg(server.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            server.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
-
-
 def main() -> int:
     # --kernel-only: the kernel list only (when the browser test has run every notebook in this server's kernels).
     kernel_only = "--kernel-only" in sys.argv[1:]
-    port = free_port()
-    token = uuid.uuid4().hex
     env = dict(os.environ, MCL_QUICK="1")
-    log = open(os.path.join(ROOT, "target", "lab-server.log"), "w")
-    server = subprocess.Popen([os.path.join(ROOT, "environment", "lab"), "--no-browser", f"--port={port}",
-                               "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}"],
-                              stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
+    server, base, token = start_lab(os.path.join(ROOT, "target", "lab-server.log"), env=env)
+    port = base.rsplit(":", 1)[1]
     headers = {"Authorization": f"token {token}"}
     failures = 0
     try:
         t0 = time.time()
-        while True:
-            try:
-                r = requests.get(f"{base}/api/kernelspecs", headers=headers, timeout=5)
-                if r.ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            if server.poll() is not None or time.time() - t0 > 300:
-                print(f"FAIL environment/lab did not serve {base} (see target/lab-server.log)")
-                return 1
-            time.sleep(0.5)
+        r = wait_served(server, f"{base}/api/kernelspecs", token)
+        if r is None:
+            print(f"FAIL environment/lab did not serve {base} (see target/lab-server.log)")
+            return 1
         print(f"     environment/lab answered after {time.time() - t0:.1f} s")
         specs = r.json()["kernelspecs"]
         spec = specs.get("mode-collapse-lab", {}).get("spec", {})

@@ -2,7 +2,7 @@
 (quick settings) whose pages and slides open offline in Chromium and contain the notebook's figures.
 
 Checks, printed as PASS/FAIL lines (and a closing "N passed, M failed"):
-  - every notebook is tagged for slides (environment/tag_slides.py --check);
+  - every notebook is tagged for slides (environment/lib/tag_slides.py --check);
   - an unknown notebook name, an --out that cannot be written (or is a file), a bad --figure-size: exit 2 with a
     message naming the parameter, the rule and the value, before any notebook runs;
   - a run that fails (a cell time-out) leaves no kit and no temporary folder behind;
@@ -22,8 +22,9 @@ import time
 
 import nbformat
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(1, os.path.join(ROOT, "environment", "lib"))   # tag_slides
 from check_browser import CHROMIUM_FLAGS  # noqa: E402  (the same Chromium flags as the browser test)
 
 PY = sys.executable
@@ -33,7 +34,7 @@ FIGURE_CELLS = """() => {
   const shown = c => Array.from(c.querySelectorAll('img')).some(i => i.complete && i.naturalWidth > 0);
   return [cells.length, cells.filter(shown).length];
 }"""
-LECTURE = os.path.join(ROOT, "environment", "lecture.py")
+LECTURE = os.path.join(ROOT, "environment", "lib", "lecture.py")
 
 
 def lecture(*args, timeout=1800):
@@ -69,8 +70,8 @@ def main() -> int:
 
     if existing:
         return check_kit(notebooks, out, check, results)
-    # Every notebook is tagged for slides (environment/tag_slides.py; new notebooks need a run of it).
-    r = subprocess.run([PY, os.path.join(ROOT, "environment", "tag_slides.py"), "--check", *notebooks],
+    # Every notebook is tagged for slides (environment/lib/tag_slides.py; new notebooks need a run of it).
+    r = subprocess.run([PY, os.path.join(ROOT, "environment", "lib", "tag_slides.py"), "--check", *notebooks],
                        capture_output=True, text=True, cwd=ROOT)
     check(r.returncode == 0, "every notebook is tagged for slides" + ("" if r.returncode == 0 else ": " + "; ".join(
         l for l in r.stdout.splitlines() if "not tagged" in l)))
