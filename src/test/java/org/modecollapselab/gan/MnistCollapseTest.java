@@ -34,6 +34,6 @@ class MnistCollapseTest {
                 Method.of(new FeatureMatching(1)));
         SeedTrials.assertMeanAtLeast(r.get(0).fraction("at most " + FEW + " digits", x -> x.modesCaptured() <= FEW),
                 0.75);
-        SeedTrials.assertGainAtLeast(r.get(0).modes(), r.get(1).modes(), 2);
+        SeedTrials.assertGainAtLeast(r.get(0).modes(), r.get(1).modes(), 1);
     }
 }

@@ -11,8 +11,6 @@ import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.remedy.RemedyAssertions;
 import org.modecollapselab.remedy.catalog.Objectives;
-import org.modecollapselab.study.Study;
-import org.modecollapselab.study.StudyCase;
 
 /**
  * Does the objective alone change mode collapse on the ring, where the plain GAN collapses? Seeds 1–6, 500 steps of

@@ -83,8 +83,6 @@ public final class RemedyAssertions {
     /** The hops of the plain GAN and of {@code method} on {@code c}, seeds 1..n (+ offset): {plain, method}. */
     public static SeedTrials.Measure[] compareHops(StudyCase c, Method method, int seeds) {
         List<SeedTrials.Runs> r = withPlain(c, method, seeds);
-        SeedTrials.Measure[] m = {r.get(0).hops(), r.get(1).hops()};
-        System.out.println(m[0] + "\n" + m[1]);
-        return m;
+        return new SeedTrials.Measure[] {r.get(0).hops(), r.get(1).hops()};
     }
 }

@@ -13,7 +13,6 @@ import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.remedy.RemedyAssertions;
 import org.modecollapselab.sampler.ConditionalSampler;
-import org.modecollapselab.study.StudyCase;
 
 class ConditionalGanTest {
 
@@ -32,9 +31,9 @@ class ConditionalGanTest {
     }
 
     /**
-     * Trained for 800 steps on the collapse preset, G draws the class it is asked for, and unconditional samples draw
-     * the classes as often as the data has them (70 % hot): over seeds 1–4, on average at least 85 % of each class's
-     * samples within 12 °C of its mode, and a hot share within 0.06 of 0.7. SEE_NOTE
+     * Where the GAN trains — the balanced preset, 800 steps — G draws the class it is asked for, and unconditional
+     * samples draw the classes as often as the data has them (70 % hot): over seeds 1–4, on average at least 85 % of
+     * the worse class's samples within 12 °C of its mode, and a hot share within 0.06 of 0.7. SEE_NOTE
      */
     @Test
     @Tag("slow")
@@ -44,7 +43,7 @@ class ConditionalGanTest {
         double[] near = new double[seeds.length];
         double[] hotShare = new double[seeds.length];
         for (int i = 0; i < seeds.length; i++) {
-            Gan g = Gan.create(data, GanConfig.temperatureCollapse().withSeed(seeds[i]), ConditionalGan.of(data));
+            Gan g = Gan.create(data, GanConfig.temperatureBalanced().withSeed(seeds[i]), ConditionalGan.of(data));
             g.train(800);
             ConditionalSampler c = g.asConditional();
             assertEquals(2, c.classes());
@@ -93,11 +92,20 @@ class ConditionalGanTest {
         Files.deleteIfExists(csv);
     }
 
-    /** On the temperature collapse preset (seeds 1–8, 1,200 steps) the conditional GAN covers more modes. SEE_NOTE */
+    /**
+     * A marginal effect, tested as one: on the temperature collapse preset (1,200 steps), where the plain GAN collapses
+     * in every seed, the conditional GAN covers both modes in some seeds and not in others — it has to learn to use the
+     * label, and with the collapse preset's fast optimisers it often does not. Over seeds 1–12 the share of seeds with
+     * both modes covered lies between 1/6 and 5/6 (neither "never" nor "reliably"). SEE_NOTE
+     */
     @Test
     @Tag("slow")
-    void conditioningRaisesCoverageWhereThePlainGanCollapses() {
-        RemedyAssertions.assertRaisesModes(RemedyAssertions.temperature(),
-                org.modecollapselab.remedy.catalog.Remedies.parse("cgan"), 8, 1.25, 0.3);
+    void onTheCollapsePresetConditioningHelpsInSomeSeedsOnly() {
+        SeedTrials.Runs cgan = SeedTrials.of(RemedyAssertions.temperature(),
+                org.modecollapselab.remedy.catalog.Remedies.parse("cgan"), 12);
+        System.out.println(cgan.modes());
+        SeedTrials.Measure both = cgan.fraction("seeds with both modes covered", r -> r.modesCaptured() == 2);
+        SeedTrials.assertMeanAtLeast(both, 1.0 / 6);
+        SeedTrials.assertMeanAtMost(both, 5.0 / 6);
     }
 }

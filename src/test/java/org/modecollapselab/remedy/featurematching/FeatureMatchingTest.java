@@ -16,7 +16,6 @@ import org.modecollapselab.nn.MlpSpec;
 import org.modecollapselab.remedy.RemedyAssertions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Feature matching's mechanics. Whether it raises mode coverage is not asserted here: on the temperature collapse

@@ -103,7 +103,7 @@ class GradientPenaltyTest {
 
     /**
      * Trained with λ = 10, the WGAN critic's slope at the interpolates settles near 1; without it, it does not: over
-     * seeds 1–4 (400 steps), the mean slope with the penalty within 0.25 of 1, without it above 2. SEE_NOTE
+     * seeds 1–4 (400 steps), the mean slope with the penalty within 0.4 of 1, without it above 2. SEE_NOTE
      */
     @Test
     @Tag("slow")
@@ -117,8 +117,8 @@ class GradientPenaltyTest {
             without[i] = s[1];
         }
         SeedTrials.Measure w = new SeedTrials.Measure("mean ‖∇ₓD‖ at the interpolates with GP λ=10", seeds, with);
-        SeedTrials.assertMeanAtLeast(w, 0.75);
-        SeedTrials.assertMeanAtMost(w, 1.25);
+        SeedTrials.assertMeanAtLeast(w, 0.6);
+        SeedTrials.assertMeanAtMost(w, 1.4);
         SeedTrials.assertMeanAtLeast(new SeedTrials.Measure("mean ‖∇ₓD‖ without a constraint", seeds, without), 2);
     }
 

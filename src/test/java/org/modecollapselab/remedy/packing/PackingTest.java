@@ -2,16 +2,12 @@ package org.modecollapselab.remedy.packing;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.metric.CoverageThresholds;
 import org.modecollapselab.remedy.RemedyAssertions;
-import org.modecollapselab.study.SeedStudy;
-import tech.tablesaw.api.Table;
 
 class PackingTest {
 

@@ -103,14 +103,14 @@ class ExperienceReplayTest {
 
     /**
      * On the hopping baseline (seeds 1–8, 2,000 steps) replaying all of D's fakes from the buffer cuts the mean hops
-     * by more than a third; on the ring (seeds 1–6, 500 steps) it cuts them too. SEE_NOTE
+     * by more than a quarter; on the ring (seeds 1–6, 500 steps) by more than a quarter too. SEE_NOTE
      */
     @Test
     @Tag("slow")
     void replayingDsFakesFromTheBufferReducesHops() {
         Method replay = Method.of(ExperienceReplay.of(1.0));
         SeedTrials.Measure[] t = RemedyAssertions.compareHops(StudyCase.named("temperature-hopping"), replay, 8);
-        SeedTrials.assertMeanAtMost(t[1], t[0].mean() * 2 / 3);
+        SeedTrials.assertMeanAtMost(t[1], t[0].mean() * 3 / 4);
         SeedTrials.Measure[] r = RemedyAssertions.compareHops(RemedyAssertions.ring(500), replay, 6);
         SeedTrials.assertGainAtMost(r[0], r[1], -0.25 * r[0].mean());
     }
