@@ -127,6 +127,14 @@ public final class SeedTrials {
             return sd() / Math.sqrt(values.length);
         }
 
+        /** The median: robust where a few seeds stray far (a ring run that stops circling hops twice, not fifty times). */
+        public double median() {
+            double[] v = values.clone();
+            Arrays.sort(v);
+            int n = v.length;
+            return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        }
+
         /** The values paired with a baseline's, seed by seed: how many exceed the baseline's. */
         public int countAbove(Measure baseline) {
             int n = 0;
@@ -140,8 +148,8 @@ public final class SeedTrials {
         public String toString() {
             String vs = Arrays.stream(values).mapToObj(v -> v == Math.rint(v) ? String.valueOf((long) v)
                     : String.format(Locale.ROOT, "%.1f", v)).reduce((a, b) -> a + ", " + b).orElse("");
-            return String.format(Locale.ROOT, "%s mean %.2f ± %.2f (s.e.) over seeds %d–%d [%s]", what, mean(), se(),
-                    seeds[0], seeds[seeds.length - 1], vs);
+            return String.format(Locale.ROOT, "%s mean %.2f ± %.2f (s.e.), median %.1f, over seeds %d–%d [%s]", what,
+                    mean(), se(), median(), seeds[0], seeds[seeds.length - 1], vs);
         }
     }
 
@@ -155,6 +163,13 @@ public final class SeedTrials {
     public static void assertMeanAtMost(Measure m, double bound) {
         System.out.println(m);
         assertTrue(m.mean() <= bound, m + ": the mean should be <= " + bound);
+    }
+
+    /** Asserts that {@code other}'s median is at most {@code fraction} of {@code base}'s. */
+    public static void assertMedianAtMostFractionOf(Measure base, Measure other, double fraction) {
+        System.out.println(base + "\n" + other);
+        assertTrue(other.median() <= fraction * base.median(), other + "\n  vs " + base + ":\n  the median should be at "
+                + "most " + fraction + " of the baseline's (" + fraction * base.median() + ")");
     }
 
     /** Asserts that {@code other}'s mean exceeds {@code base}'s by at least {@code gain}. */

@@ -113,12 +113,12 @@ class LabelSmoothingTest {
 
     /**
      * What we measured: one-sided label smoothing (target 0.9) does not undo the temperature collapse preset's
-     * collapse. Seeds 1–8 (1,200 steps): mean modes covered of 2 no more than 0.5 above the plain GAN's. SEE_NOTE
+     * collapse. Seeds 1–12 (1,200 steps): mean modes covered of 2 no more than 0.5 above the plain GAN's. SEE_NOTE
      */
     @Test
     @Tag("slow")
     void labelSmoothingDoesNotUndoTheTemperatureCollapse() {
-        RemedyAssertions.assertDoesNotRaiseModes(RemedyAssertions.temperature(), Remedies.parse("label-smoothing"), 8,
+        RemedyAssertions.assertDoesNotRaiseModes(RemedyAssertions.temperature(), Remedies.parse("label-smoothing"), 12,
                 0.5);
     }
 }

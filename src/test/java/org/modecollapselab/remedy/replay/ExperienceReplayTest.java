@@ -103,7 +103,8 @@ class ExperienceReplayTest {
 
     /**
      * On the hopping baseline (seeds 1–8, 2,000 steps) replaying all of D's fakes from the buffer cuts the mean hops
-     * by more than a quarter; on the ring (seeds 1–6, 500 steps) by more than a quarter too. SEE_NOTE
+     * by more than a quarter; on the ring (seeds 1–8, 500 steps) the median hops by more than a quarter too (the
+     * median: a plain ring run now and then stops circling, and a mean would swing with it). SEE_NOTE
      */
     @Test
     @Tag("slow")
@@ -111,7 +112,7 @@ class ExperienceReplayTest {
         Method replay = Method.of(ExperienceReplay.of(1.0));
         SeedTrials.Measure[] t = RemedyAssertions.compareHops(StudyCase.named("temperature-hopping"), replay, 8);
         SeedTrials.assertMeanAtMost(t[1], t[0].mean() * 3 / 4);
-        SeedTrials.Measure[] r = RemedyAssertions.compareHops(RemedyAssertions.ring(500), replay, 6);
-        SeedTrials.assertGainAtMost(r[0], r[1], -0.25 * r[0].mean());
+        SeedTrials.Measure[] r = RemedyAssertions.compareHops(RemedyAssertions.ring(500), replay, 8);
+        SeedTrials.assertMedianAtMostFractionOf(r[0], r[1], 0.75);
     }
 }

@@ -3,7 +3,6 @@ package org.modecollapselab.remedy.snapshots;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -156,8 +155,10 @@ class SnapshotSubstitutionTest {
 
     /**
      * What we measured on the hopping baseline (seeds 1–8, 2,000 steps) with the catalog's setting (P = 20, M = 10,
-     * S = 100): an old D alone leaves the mean hops within 3 of the plain GAN's; on the ring (seeds 1–6, 500 steps)
-     * an old D and an old D with an old G both cut the hops by more than a quarter. SEE_NOTE
+     * S = 100): an old D alone leaves the mean hops within 3 of the plain GAN's; on the ring (seeds 1–8, 500 steps) an
+     * old D with an old G cuts the median hops by more than a quarter. An old D alone cut the ring's hops too, by a
+     * fifth to a third in our runs but with a spread too wide to test at 8 seeds (seeds 101–106: one plain run
+     * stopped circling, 2 hops): a measurement of the study (results/remedies-ii), not a test. SEE_NOTE
      */
     @Test
     @Tag("slow")
@@ -167,10 +168,8 @@ class SnapshotSubstitutionTest {
                 Method.of(SnapshotSubstitution.oldDiscriminator(20, 10, 100)), 8);
         SeedTrials.assertGainAtMost(d[0], d[1], 3);
         SeedTrials.assertGainAtLeast(d[0], d[1], -3);
-        for (SnapshotSubstitution s : List.of(SnapshotSubstitution.oldDiscriminator(20, 10, 100),
-                SnapshotSubstitution.oldBoth(20, 10, 100))) {
-            SeedTrials.Measure[] r = RemedyAssertions.compareHops(RemedyAssertions.ring(500), Method.of(s), 6);
-            SeedTrials.assertGainAtMost(r[0], r[1], -0.25 * r[0].mean());
-        }
+        SeedTrials.Measure[] r = RemedyAssertions.compareHops(RemedyAssertions.ring(500),
+                Method.of(SnapshotSubstitution.oldBoth(20, 10, 100)), 8);
+        SeedTrials.assertMedianAtMostFractionOf(r[0], r[1], 0.75);
     }
 }
