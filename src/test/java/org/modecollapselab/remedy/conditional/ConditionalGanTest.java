@@ -95,17 +95,17 @@ class ConditionalGanTest {
     /**
      * A marginal effect, tested as one: on the temperature collapse preset (1,200 steps), where the plain GAN collapses
      * in every seed, the conditional GAN covers both modes in some seeds and not in others — it has to learn to use the
-     * label, and with the collapse preset's fast optimisers it often does not. Over seeds 1–12 the share of seeds with
-     * both modes covered lies between 1/6 and 5/6 (neither "never" nor "reliably"). SEE_NOTE
+     * label, and with the collapse preset's fast optimisers it often does not. Over seeds 1–16 it covers both modes in
+     * at least 3 seeds and not in all 16 (neither "never" nor "reliably"). SEE_NOTE
      */
     @Test
     @Tag("slow")
     void onTheCollapsePresetConditioningHelpsInSomeSeedsOnly() {
         SeedTrials.Runs cgan = SeedTrials.of(RemedyAssertions.temperature(),
-                org.modecollapselab.remedy.catalog.Remedies.parse("cgan"), 12);
+                org.modecollapselab.remedy.catalog.Remedies.parse("cgan"), 16);
         System.out.println(cgan.modes());
         SeedTrials.Measure both = cgan.fraction("seeds with both modes covered", r -> r.modesCaptured() == 2);
-        SeedTrials.assertMeanAtLeast(both, 1.0 / 6);
-        SeedTrials.assertMeanAtMost(both, 5.0 / 6);
+        SeedTrials.assertMeanAtLeast(both, 3.0 / 16);
+        SeedTrials.assertMeanAtMost(both, 15.0 / 16);
     }
 }
