@@ -71,7 +71,8 @@ class AdaGanTest {
 
     /**
      * On the temperature collapse preset (seeds 1–8, 1,200 steps per generator), where the plain GAN covers one of
-     * the two modes, three generators cover more. SEE_NOTE
+     * the two modes, three generators cover more. Measured on this machine: plain 1.0 ± 0, AdaGAN 1.88 ± 0.13 (SkylakeX
+     * kernels: 2.0 ± 0); bound: a gain of 0.3.
      */
     @Test
     @Tag("slow")

