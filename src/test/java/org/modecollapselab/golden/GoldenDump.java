@@ -43,7 +43,8 @@ import org.modecollapselab.util.NdArrays;
 /**
  * The golden dump of the restructure (issue 21): trains plain GANs and many remedies for a few dozen steps and
  * writes every loss, parameter, sample and probe as the exact hex of its double, so that two builds can be compared
- * byte for byte. Skipped unless {@code -Dgolden.out=FILE} is given (chart data go to {@code FILE.charts}):
+ * byte for byte (catalog names in sorted order, so that the dump does not depend on the catalog's listing order).
+ * Skipped unless {@code -Dgolden.out=FILE} is given (chart data go to {@code FILE.charts}):
  * {@code mvn -B -q test -Dtest=GoldenDump -Dgolden.out=target/golden.txt}.
  */
 class GoldenDump {
@@ -116,7 +117,7 @@ class GoldenDump {
                 .withSeed(3)), 3);
 
         // Every catalog name with its default argument, through its method (AdaGAN and per-class train several GANs).
-        for (String name : Remedies.names()) {
+        for (String name : Remedies.names().stream().sorted().toList()) {
             String spec = name.contains("[") ? name.substring(0, name.indexOf('[')) : name;
             Method m = Remedies.parse(spec);
             DataSource d = spec.equals("infogan") || spec.equals("per-class") || spec.equals("cgan") ? ring : temp;
@@ -136,8 +137,8 @@ class GoldenDump {
             Gan g = s.create(temp, small);
             trained("objective " + name, g, 10);
         }
-        out.append("remedy names ").append(Remedies.names()).append('\n');
-        out.append("objective names ").append(Objectives.names()).append('\n');
+        out.append("remedy names ").append(Remedies.names().stream().sorted().toList()).append('\n');
+        out.append("objective names ").append(Objectives.names().stream().sorted().toList()).append('\n');
 
         // Charts that probe a GAN: their data go to a separate file (a chart's grid may change by design).
         Gan wgan = Objectives.parse("wgan-gp").create(temp, small);
