@@ -3,7 +3,7 @@ package org.modecollapselab.gan;
 import java.util.List;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
-import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.step.Remedy;
 import org.modecollapselab.sampler.Sampler;
 import org.modecollapselab.util.Check;
 

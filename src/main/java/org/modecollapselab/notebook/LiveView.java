@@ -8,7 +8,7 @@ import org.modecollapselab.data.mnist.DownloadListener;
 import org.modecollapselab.data.mnist.MnistFile;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Snapshot;
-import org.modecollapselab.gan.StepStats;
+import org.modecollapselab.step.StepStats;
 import org.modecollapselab.gan.TrainingListener;
 import org.modecollapselab.gan.TrainingResult;
 import org.modecollapselab.plot.Charts;

@@ -2,7 +2,7 @@ package org.modecollapselab.study;
 
 import java.util.List;
 import org.modecollapselab.gan.Method;
-import org.modecollapselab.remedy.catalog.Remedies;
+import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.util.Check;
 
 /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.remedy.RemedyAssertions;
-import org.modecollapselab.remedy.catalog.Remedies;
+import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.study.Study;
 import org.modecollapselab.study.StudyCase;
 

@@ -8,7 +8,7 @@ import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.remedy.RemedyAssertions;
-import org.modecollapselab.remedy.catalog.Objectives;
+import org.modecollapselab.catalog.Objectives;
 import org.modecollapselab.study.Study;
 import org.modecollapselab.study.StudyCase;
 

@@ -9,6 +9,7 @@ import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.study.Study;
 import org.modecollapselab.study.StudyCase;
+import org.modecollapselab.step.Remedy;
 
 /** Checks every remedy owes: its neutral setting (λ = 0, pack 1, …) reproduces the plain GAN exactly. */
 public final class RemedyAssertions {

@@ -1,5 +1,6 @@
 package org.modecollapselab.remedy.adagan;
 
+import org.modecollapselab.gan.Catalogued;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,9 @@ import org.modecollapselab.util.Check;
  * @param classifierSteps updates of the classifier that estimates h, &gt;= 1
  */
 public record AdaGan(int generators, double beta, int sampleSize, int classifierSteps) implements Method {
+    /** The catalog's name: {@code adagan[:T]}, T generators (default 3). */
+    public static final Catalogued CATALOG = Catalogued.method("adagan", "T", 3, AdaGan::of);
+
     public AdaGan {
         Check.atLeast("generators", generators, 1);
         Check.inHalfOpen("beta", beta, 0, 1);

@@ -1,15 +1,16 @@
 package org.modecollapselab.remedy.gradientpenalty;
 
+import org.modecollapselab.gan.Catalogued;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.nn.SecondOrder;
-import org.modecollapselab.remedy.DiscriminatorPhase;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.DiscriminatorPhase;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.Broadcast;
 import org.modecollapselab.util.NdArrays;
@@ -40,6 +41,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record GradientPenalty(double lambda, Form form) implements Remedy {
     /** The paper's λ. */
     public static final double PAPER_LAMBDA = 10;
+
+    /** The catalog's name: {@code gradient-penalty[:λ]}, two-sided, on any objective (default λ = 10). */
+    public static final Catalogued CATALOG = Catalogued.number("gradient-penalty", "λ", PAPER_LAMBDA,
+            GradientPenalty::of);
 
     /** Which slopes the penalty pushes towards 1. */
     public enum Form {

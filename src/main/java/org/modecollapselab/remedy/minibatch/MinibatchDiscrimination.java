@@ -1,12 +1,13 @@
 package org.modecollapselab.remedy.minibatch;
 
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Optimizer;
 import org.modecollapselab.nn.OptimizerSpec;
-import org.modecollapselab.remedy.DiscriminatorPhase;
-import org.modecollapselab.remedy.InputTransform;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.DiscriminatorPhase;
+import org.modecollapselab.step.InputTransform;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -35,6 +36,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param kernelDim C, dimension of each kernel's projection, &gt;= 1
  */
 public record MinibatchDiscrimination(int kernels, int kernelDim) implements Remedy {
+    /** The catalog's name: {@code minibatch[:B]}, B kernels of dimension 5 (default 8). */
+    public static final Catalogued CATALOG = Catalogued.integer("minibatch", "B", 8, MinibatchDiscrimination::of);
+
     /** Tells this remedy's random stream (T's initialisation) apart from other remedies'. */
     private static final long SALT = 0x4D424DL;
 

@@ -1,13 +1,14 @@
 package org.modecollapselab.remedy.modeseeking;
 
+import org.modecollapselab.gan.Catalogued;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.Network;
-import org.modecollapselab.remedy.GeneratorPhase;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.GeneratorPhase;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,6 +29,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * @param lambda weight of the term, &gt;= 0
  */
 public record ModeSeeking(double lambda) implements Remedy {
+    /** The catalog's name: {@code msgan[:λ]} (default λ = 1). */
+    public static final Catalogued CATALOG = Catalogued.number("msgan", "λ", 1.0, ModeSeeking::new);
+
     /** The paper code's offset in 1/(r + ε). */
     public static final double EPSILON = 1e-5;
     private static final long SALT = 0x35EEC1L;

@@ -1,5 +1,6 @@
 package org.modecollapselab.remedy.perclass;
 
+import org.modecollapselab.gan.Catalogued;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,6 +31,9 @@ import org.modecollapselab.util.Check;
  * @param groups the number of GANs: 0 for one per class, else 1..classes
  */
 public record PerClassGans(int groups) implements Method {
+    /** The catalog's name: {@code per-class[:k]}, one GAN per class, or per k groups of classes (default 0: per class). */
+    public static final Catalogued CATALOG = Catalogued.method("per-class", "k", 0, PerClassGans::new);
+
     public PerClassGans {
         Check.atLeast("groups", groups, 0);
     }

@@ -1,14 +1,15 @@
 package org.modecollapselab.remedy.spectralnorm;
 
+import org.modecollapselab.gan.Catalogued;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.Network;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepContext;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepContext;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -37,6 +38,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param powerIterations power iterations per D update, &gt;= 1 (the paper: 1)
  */
 public record SpectralNormalisation(boolean enabled, int powerIterations) implements Remedy {
+    /** The catalog's name: {@code spectral-norm}. */
+    public static final Catalogued CATALOG = Catalogued.of("spectral-norm", SpectralNormalisation::on);
+
     /** Power iterations at the start, so that the first projection uses a converged estimate. */
     public static final int WARM_UP_ITERATIONS = 10;
     private static final long SALT = 0x5BEC7AL;

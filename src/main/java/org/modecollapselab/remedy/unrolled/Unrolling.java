@@ -1,15 +1,16 @@
 package org.modecollapselab.remedy.unrolled;
 
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.nn.SecondOrder;
 import org.modecollapselab.objective.Objective;
-import org.modecollapselab.remedy.GeneratorPhase;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.GeneratorPhase;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -40,6 +41,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param mode         exact or first-order
  */
 public record Unrolling(int steps, double learningRate, Mode mode) implements Remedy {
+    /** The catalog's names: {@code unrolled[:k]} (exact, default k = 5) and {@code unrolled-first-order[:k]}. */
+    public static final Catalogued CATALOG = Catalogued.integer("unrolled", "k", 5, Unrolling::exact);
+    public static final Catalogued CATALOG_FIRST_ORDER = Catalogued.integer("unrolled-first-order", "k", 5,
+            Unrolling::firstOrder);
+
     /** Whether the generator's gradient flows through the look-ahead updates. */
     public enum Mode {
         /** Back-propagate through all k updates (the paper's method). */

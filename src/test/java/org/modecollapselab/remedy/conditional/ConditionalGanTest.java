@@ -81,6 +81,6 @@ class ConditionalGanTest {
     @Test
     void conditioningRaisesCoverageWhereThePlainGanCollapses() {
         org.modecollapselab.remedy.RemedyAssertions.assertRaisesCoverage(StudyCase.named("temperature"),
-                org.modecollapselab.remedy.catalog.Remedies.parse("cgan"), 3, 1.0, 0.5);
+                org.modecollapselab.catalog.Remedies.parse("cgan"), 3, 1.0, 0.5);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.modecollapselab.remedy.catalog.Remedies;
+import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.TestArrays;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;

@@ -8,7 +8,7 @@ import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.remedy.RemedyAssertions;
-import org.modecollapselab.remedy.Setup;
+import org.modecollapselab.step.Setup;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.MlpSpec;

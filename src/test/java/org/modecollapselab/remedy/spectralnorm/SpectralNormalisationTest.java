@@ -3,7 +3,7 @@ package org.modecollapselab.remedy.spectralnorm;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
-import org.modecollapselab.remedy.catalog.Remedies;
+import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.GaussianMixture;

@@ -1,4 +1,4 @@
-package org.modecollapselab.remedy;
+package org.modecollapselab.step;
 
 import java.util.random.RandomGenerator;
 import org.modecollapselab.nn.Network;

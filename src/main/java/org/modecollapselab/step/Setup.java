@@ -1,4 +1,4 @@
-package org.modecollapselab.remedy;
+package org.modecollapselab.step;
 
 import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;

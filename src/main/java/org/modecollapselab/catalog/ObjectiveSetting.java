@@ -1,4 +1,4 @@
-package org.modecollapselab.remedy.catalog;
+package org.modecollapselab.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;
 import org.modecollapselab.nn.OptimizerSpec;
 import org.modecollapselab.objective.Objective;
-import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.step.Remedy;
 import org.modecollapselab.util.Check;
 
 /**

@@ -1,4 +1,4 @@
-package org.modecollapselab.gan;
+package org.modecollapselab.step;
 
 /**
  * Thrown when a run goes nowhere: a loss became NaN or infinite, or G's samples ran away from the data
