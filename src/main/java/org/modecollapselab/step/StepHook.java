@@ -27,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface StepHook {
 
-    /** The state of a remedy at its neutral setting: takes no part in the step. */
+    /** Takes no part in the step: what the step gives a remedy at its neutral setting (it is not started). */
     StepHook NONE = new StepHook() {
     };
 

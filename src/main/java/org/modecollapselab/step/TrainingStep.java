@@ -1,12 +1,9 @@
 package org.modecollapselab.step;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.nn.Network;
@@ -52,66 +49,35 @@ public final class TrainingStep {
     private final SplittableRandom noiseRng;
     private int step;
     private StepStats lastFinite;
-    private StepStats lastChecked;
     /** The step begun by {@link #stepDiscriminator} and not yet ended by {@link #stepGenerator}, or null. */
     private InProgress manual;
     /** D's loss and scores on its latest update (any step), or null before the first. */
     private double[] latestDiscriminatorNumbers;
-    private DivergenceGuard guard = DivergenceGuard.standard();
-    private boolean warned;
+    private final DivergenceGuard.Watch watch = new DivergenceGuard.Watch();
 
     // ---------------------------------------------------------------- wiring
 
     /**
-     * Checks data, configuration and remedies, builds both networks and starts every remedy's hook.
+     * Checks data, configuration and remedies, builds both networks and starts every remedy's hook
+     * ({@link Wiring}).
      *
      * @param remedies in the order their hooks run and their transforms compose
      */
     public TrainingStep(DataSource data, GanConfig config, List<? extends Remedy> remedies) {
-        List<Remedy> rs = checkedList(data, config, remedies);
-        this.remedies = rs;
-        int dim = data.dimension();
-        this.config = checked(data, config, rs);
-        this.objective = this.config.objective();
-        this.standardiser = Standardiser.of(data);
-        Layout layout = Layout.of(this.config, dim, rs);
-        SplittableRandom root = new SplittableRandom(this.config.seed());
-        long gSeed = root.nextLong();
-        long dSeed = root.nextLong();
-        SplittableRandom dataRng = root.split();
-        this.noiseRng = root.split();
-        this.generator = build(this.config.generatorArchitecture(), Architecture.Role.GENERATOR,
-                layout.generatorInputs, dim, gSeed);
-        this.discriminator = build(this.config.discriminatorArchitecture(), Architecture.Role.DISCRIMINATOR,
-                layout.discriminatorInputs, layout.discriminatorOutputs, dSeed);
-        this.generatorOptimizer = new Optimizer(this.config.generatorOptimizer(), generator);
-        this.discriminatorOptimizer = new Optimizer(this.config.discriminatorOptimizer(), discriminator);
-        List<StepHook> hs = new ArrayList<>();
-        List<InputTransform> ts = new ArrayList<>();
-        double weight = 1;
-        double[] classWeights = data.classes() > 0 ? data.classWeights() : new double[0];
-        for (int i = 0; i < rs.size(); i++) {
-            Remedy r = rs.get(i);
-            // The first remedy gets the GAN's seed, each further one a distinct seed of its own.
-            long seed = i == 0 ? this.config.seed() : new SplittableRandom(this.config.seed() + i).nextLong();
-            StepHook h = r.neutral() ? StepHook.NONE : r.start(new Setup(this.config, dim, data.classes(),
-                    layout.widthBefore(i), generator, discriminator, seed, classWeights, layout.codeColumn(i),
-                    layout.outputColumn(i)));
-            if (h == null) {
-                throw new IllegalStateException("remedy " + r.label() + " created no state (start returned null)");
-            }
-            hs.add(h);
-            weight *= Check.inRange("generatorObjectiveWeight of " + r.label(), h.generatorObjectiveWeight(), 0, 1);
-            InputTransform t = h.discriminatorInput();
-            if (t != null) {
-                ts.add(t);
-            }
-        }
-        this.hooks = List.copyOf(hs);
-        this.transforms = new Transforms(ts);
-        this.generatorObjectiveWeight = weight;
-        this.batches = new Batches(data, standardiser, dataRng, this.config, layout.generatorInputs, rs, hooks,
-                label(rs));
+        Wiring w = new Wiring(data, config, remedies);
+        this.remedies = w.remedies;
+        this.config = w.config;
+        this.objective = w.config.objective();
+        this.standardiser = w.standardiser;
+        this.noiseRng = w.noiseRng;
+        this.generator = w.generator;
+        this.discriminator = w.discriminator;
+        this.generatorOptimizer = w.generatorOptimizer;
+        this.discriminatorOptimizer = w.discriminatorOptimizer;
+        this.hooks = w.hooks;
+        this.transforms = w.transforms;
+        this.generatorObjectiveWeight = w.generatorObjectiveWeight;
+        this.batches = w.batches;
     }
 
     /**
@@ -119,57 +85,9 @@ public final class TrainingStep {
      * validate every run before training any), and returns the configuration after the remedies' adjustments.
      */
     public static GanConfig check(DataSource data, GanConfig config, List<? extends Remedy> remedies) {
-        return checked(data, config, checkedList(data, config, remedies));
+        return Wiring.check(data, config, remedies);
     }
 
-    private static List<Remedy> checkedList(DataSource data, GanConfig config, List<? extends Remedy> remedies) {
-        Check.notNull("data", data);
-        Check.notNull("config", config);
-        Check.notNull("remedies", remedies);
-        for (int i = 0; i < remedies.size(); i++) {
-            Check.notNull("remedies[" + i + "]", remedies.get(i));
-        }
-        return List.copyOf(remedies);
-    }
-
-    /** The configuration after the remedies' adjustments, once every remedy and the layout have been checked. */
-    private static GanConfig checked(DataSource data, GanConfig requested, List<Remedy> remedies) {
-        int dim = data.dimension();
-        double[] sd = data.sd();
-        for (int i = 0; i < dim; i++) {
-            Check.positive("data sd[" + i + "]", sd[i]);
-        }
-        GanConfig c = requested;
-        for (Remedy r : remedies) {
-            c = Check.notNull("config adjusted by " + r.label(), r.adjust(c));
-        }
-        for (Remedy r : remedies) {
-            r.check(c, dim, data.classes());
-        }
-        if (data.classes() == 0 && remedies.stream().anyMatch(Remedy::needsLabels)) {
-            throw new IllegalArgumentException("data must have class labels for "
-                    + remedies.stream().filter(Remedy::needsLabels).map(Remedy::label).toList() + ", but '"
-                    + data.name() + "' has none");
-        }
-        Layout.of(c, dim, remedies);
-        return c;
-    }
-
-    private Network build(Architecture a, Architecture.Role role, int inputs, int outputs, long seed) {
-        Network n = a.build(role, inputs, outputs, config, seed);
-        if (n == null || n.inputs() != inputs || n.outputs() != outputs || n.dataType() != config.dataType()) {
-            throw new IllegalStateException("architecture " + a + " must build a " + role + " with " + inputs
-                    + " inputs, " + outputs + " outputs and data type " + config.dataType() + ", built "
-                    + (n == null ? "null" : n.describe() + " (" + n.inputs() + " → " + n.outputs() + ", "
-                    + n.dataType() + ")"));
-        }
-        return n;
-    }
-
-    /** "plain GAN", or the remedies' labels joined with " + ". */
-    private static String label(List<Remedy> remedies) {
-        return remedies.isEmpty() ? "plain GAN" : String.join(" + ", remedies.stream().map(Remedy::label).toList());
-    }
 
     // ---------------------------------------------------------------- the step
 
@@ -281,7 +199,7 @@ public final class TrainingStep {
         Network.Pass gPass = generator.forward(latent.x());
         // The guard looks at the batch G has just drawn (standardised units: data standard deviations from the
         // mean), one reduction every checkEvery steps; it changes nothing in the step.
-        boolean check = guard.checks(s);
+        boolean check = watch.guard().checks(s);
         double farthest = check ? gPass.output().amaxNumber().doubleValue() : 0;
         InputTransform.Applied[] fakeSeen = transforms.apply(gPass.output(), latent.labels(), true);
         Network.Pass dPass = opponent.forward(Transforms.seen(fakeSeen, gPass.output()));
@@ -317,7 +235,7 @@ public final class TrainingStep {
         }
         lastFinite = stats;
         if (check) {
-            guard(stats, farthest);
+            watch.check(stats, farthest);
         }
         for (StepHook h : hooks) {
             h.afterStep(context);
@@ -432,24 +350,6 @@ public final class TrainingStep {
         return opponent;
     }
 
-    /** Acts on the guard's check of step {@code stats.step()}: samples {@code farthest} data sds from the mean. */
-    private void guard(StepStats stats, double farthest) {
-        if (farthest <= guard.sampleLimit()) {
-            lastChecked = stats;
-            return;
-        }
-        String reason = String.format(Locale.ROOT, "generated samples reached %.3g data standard deviations "
-                + "from the data's mean (limit %.4g, checked %s: DivergenceGuard)", farthest, guard.sampleLimit(),
-                guard.checkEvery() == 1 ? "every step" : "every " + guard.checkEvery() + " steps");
-        if (guard.action() == DivergenceGuard.Action.STOP) {
-            throw new TrainingDivergedException(stats, lastChecked, reason);
-        }
-        if (!warned) {
-            warned = true;
-            System.err.println("Warning: step " + stats.step() + ": " + reason + "; training goes on "
-                    + "(DivergenceGuard.Action.WARN).");
-        }
-    }
 
     /** ∂loss/∂(D's first output) as D's output gradient: a column, or the first of D's output columns. */
     private INDArray outputGradient(double[] g) {
@@ -493,11 +393,11 @@ public final class TrainingStep {
 
     /** How the step stops (or warns about) runs that go nowhere; {@link DivergenceGuard#standard()} by default. */
     public DivergenceGuard divergenceGuard() {
-        return guard;
+        return watch.guard();
     }
 
     public void setDivergenceGuard(DivergenceGuard guard) {
-        this.guard = Check.notNull("guard", guard);
+        watch.use(Check.notNull("guard", guard));
     }
 
     /**

@@ -60,9 +60,6 @@ public record WeightClipping(double clip) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         return new StepHook() {
             @Override
             public void afterDiscriminatorUpdate(StepContext context) {

@@ -89,9 +89,6 @@ public record ConditionalGan(int classes, double strength) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         double[] cumulative = setup.classWeights();
         for (int i = 1; i < cumulative.length; i++) {
             cumulative[i] += cumulative[i - 1];

@@ -64,9 +64,6 @@ public record FeatureMatching(double weight) implements Remedy {
 
             @Override
             public double generatorTerms(GeneratorPhase g) {
-                if (weight == 0) {
-                    return 0;
-                }
                 long n = g.real().rows();
                 INDArray realMean = g.lastDiscriminatorPass().features()
                         .get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).mean(true, 0);

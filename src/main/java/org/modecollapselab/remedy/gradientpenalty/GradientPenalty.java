@@ -102,9 +102,6 @@ public record GradientPenalty(double lambda, Form form) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         requireSupported(setup.discriminator());
         SplittableRandom random = setup.random(0x6E4A1L);
         return new StepHook() {

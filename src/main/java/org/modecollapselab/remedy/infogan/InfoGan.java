@@ -107,7 +107,7 @@ public record InfoGan(int categories, int continuous, double lambda) implements 
 
     @Override
     public StepHook start(Setup setup) {
-        return neutral() ? StepHook.NONE : new State(this, setup.codeColumn(), setup.outputColumn());
+        return new State(this, setup.codeColumn(), setup.outputColumn());
     }
 
     // ---------------------------------------------------------------- code × mode

@@ -61,9 +61,6 @@ public record LabelSmoothing(double realTarget) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         double extra = 1 - realTarget;
         return new StepHook() {
             @Override

@@ -87,9 +87,6 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
     /** Kernels initialised from this remedy's random stream, trained with D's optimiser settings. */
     @Override
     public StepHook start(Setup setup) {
-        if (kernels == 0) {
-            return StepHook.NONE;
-        }
         Kernels k = new Kernels(kernels, kernelDim, setup.inputWidth(), setup.random(SALT),
                 setup.config().dataType());
         return new State(k, setup.config().discriminatorOptimizer());

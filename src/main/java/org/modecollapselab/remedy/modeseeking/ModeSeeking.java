@@ -53,9 +53,6 @@ public record ModeSeeking(double lambda) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         SplittableRandom rng = setup.random(SALT);
         int noise = setup.config().latentDim();
         boolean gaussian = setup.config().latent() == GanConfig.Latent.GAUSSIAN;

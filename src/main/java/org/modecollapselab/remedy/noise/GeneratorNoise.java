@@ -86,9 +86,6 @@ public record GeneratorNoise(Placement placement, NoiseSchedule schedule, int co
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         if (placement == Placement.OUTPUT) {
             return new InstanceNoise.Noisy(schedule, setup.random(SALT), true);
         }

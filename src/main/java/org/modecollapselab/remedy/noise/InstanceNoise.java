@@ -58,9 +58,6 @@ public record InstanceNoise(NoiseSchedule schedule) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         return new Noisy(schedule, setup.random(SALT), false);
     }
 

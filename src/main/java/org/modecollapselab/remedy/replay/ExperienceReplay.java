@@ -86,7 +86,7 @@ public record ExperienceReplay(int capacity, int pushEvery, double fraction) imp
 
     @Override
     public StepHook start(Setup setup) {
-        return neutral() ? StepHook.NONE : new Buffer(this, setup.dataDimension(), setup.random(SALT));
+        return new Buffer(this, setup.dataDimension(), setup.random(SALT));
     }
 
     /**

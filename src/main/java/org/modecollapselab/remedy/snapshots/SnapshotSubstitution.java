@@ -74,7 +74,7 @@ public record SnapshotSubstitution(int period, int duration, int age, boolean ol
 
     @Override
     public StepHook start(Setup setup) {
-        return neutral() ? StepHook.NONE : new State(this, setup.generator(), setup.discriminator());
+        return new State(this, setup.generator(), setup.discriminator());
     }
 
     /** Whether step {@code s} (from 1) lies in a window, and which: the window's number w, or 0. */

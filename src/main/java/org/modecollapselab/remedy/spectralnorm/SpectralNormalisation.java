@@ -80,9 +80,6 @@ public record SpectralNormalisation(boolean enabled, int powerIterations) implem
 
     @Override
     public StepHook start(Setup setup) {
-        if (!enabled) {
-            return StepHook.NONE;
-        }
         Network d = setup.discriminator();
         if (!(d instanceof Mlp mlp)) {
             throw new IllegalStateException("discriminator must be an nn.Mlp for spectral normalisation, was "

@@ -129,9 +129,6 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
 
     @Override
     public StepHook start(Setup setup) {
-        if (steps == 0) {
-            return StepHook.NONE;
-        }
         requireSecondOrder(setup.discriminator());
         LookAhead look = new LookAhead();
         return new StepHook() {
