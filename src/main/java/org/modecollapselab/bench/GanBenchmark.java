@@ -121,7 +121,7 @@ public final class GanBenchmark {
         Check.noNulls("args", args);
         if (args.length != 3) {
             throw new IllegalArgumentException("args must be <benchmark> <warmupSteps> <steps>, was "
-                    + java.util.Arrays.toString(args));
+                    + Arrays.toString(args));
         }
         String name = args[0];
         int warmup = whole("warmupSteps", args[1]);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.util.Check;
+import java.lang.management.ManagementFactory;
 
 /**
  * The one timer of the training step, shared by {@code environment/bench} ({@link GanBenchmark}) and the study's
@@ -25,7 +26,7 @@ public final class StepTimer {
 
         long now() {
             return this == WALL ? System.nanoTime()
-                    : java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    : ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         }
     }
 

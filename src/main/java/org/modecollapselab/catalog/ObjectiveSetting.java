@@ -11,6 +11,7 @@ import org.modecollapselab.nn.OptimizerSpec;
 import org.modecollapselab.objective.Objective;
 import org.modecollapselab.step.Remedy;
 import org.modecollapselab.util.Check;
+import java.util.Arrays;
 
 /**
  * An objective as a study or a notebook chooses it: the {@link Objective} (the losses), the remedies its paper
@@ -68,7 +69,7 @@ public record ObjectiveSetting(String name, String label, Objective objective, L
     public Gan create(DataSource data, GanConfig config, Remedy... more) {
         Check.noNulls("more", more);
         List<Remedy> all = new ArrayList<>(remedies);
-        all.addAll(java.util.Arrays.asList(more));
+        all.addAll(Arrays.asList(more));
         return Gan.create(data, configure(config), all);
     }
 

@@ -30,6 +30,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import java.io.StringWriter;
 
 /**
  * The digit classifier that reads generated digits: a small LeNet-style convolutional network (LeCun et al. 1998)
@@ -358,7 +359,7 @@ public final class DigitClassifier {
                 ModelSerializer.writeModel(network, out, false);
             }
             AtomicFiles.moveIntoPlace(tmp, zip);
-            java.io.StringWriter w = new java.io.StringWriter();
+            StringWriter w = new StringWriter();
             info.store(w, "digit classifier: see DigitClassifier and TrainClassifier");
             AtomicFiles.writeString(infoPath(zip), w.toString());
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import org.modecollapselab.objective.GeneratorLoss;
 import org.modecollapselab.objective.Objective;
 import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.buffer.DataType;
+import java.util.Arrays;
 
 /**
  * Hyperparameters of a GAN: its networks (MLPs by default), objective, optimisers, batch and seed. Immutable; each
@@ -217,11 +218,11 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
     }
 
     public GanConfig withGeneratorHidden(Integer... widths) {
-        return toBuilder().generatorHidden(java.util.Arrays.asList(Check.notNull("generatorHidden", widths))).build();
+        return toBuilder().generatorHidden(Arrays.asList(Check.notNull("generatorHidden", widths))).build();
     }
 
     public GanConfig withDiscriminatorHidden(Integer... widths) {
-        return toBuilder().discriminatorHidden(java.util.Arrays.asList(Check.notNull("discriminatorHidden", widths)))
+        return toBuilder().discriminatorHidden(Arrays.asList(Check.notNull("discriminatorHidden", widths)))
                 .build();
     }
 

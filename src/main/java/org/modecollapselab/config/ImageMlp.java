@@ -5,6 +5,7 @@ import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.MlpSpec;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.util.Check;
+import java.util.Locale;
 
 /**
  * The {@link Architecture#MLP MLP architecture} for images: the same networks from the configuration's MLP
@@ -33,6 +34,6 @@ public record ImageMlp(Activation generatorOutput) implements Architecture {
 
     @Override
     public String toString() {
-        return "MLP, G's output " + generatorOutput.name().toLowerCase(java.util.Locale.ROOT);
+        return "MLP, G's output " + generatorOutput.name().toLowerCase(Locale.ROOT);
     }
 }

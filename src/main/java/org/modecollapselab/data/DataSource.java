@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.sampler.Sampler;
 import org.modecollapselab.util.Check;
+import java.util.Arrays;
 
 /**
  * Real data for a GAN: draws samples in data units (e.g. °C) and knows its modes, so that generated
@@ -67,7 +68,7 @@ public interface DataSource {
             throw new IllegalStateException("data '" + name() + "' has no class labels (classes() is 0)");
         }
         double[] w = new double[k];
-        java.util.Arrays.fill(w, 1.0 / k);
+        Arrays.fill(w, 1.0 / k);
         return w;
     }
 
@@ -80,7 +81,7 @@ public interface DataSource {
      */
     default DataSource ofClass(int label) {
         if (classes() > 0) {
-            org.modecollapselab.util.Check.index("label", label, classes());
+            Check.index("label", label, classes());
         }
         return ofClasses(label);
     }

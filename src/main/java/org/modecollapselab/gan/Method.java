@@ -6,6 +6,7 @@ import org.modecollapselab.data.DataSource;
 import org.modecollapselab.step.Remedy;
 import org.modecollapselab.sampler.Sampler;
 import org.modecollapselab.util.Check;
+import java.util.Arrays;
 
 /**
  * A way to train a sampler on data: one GAN with remedies ({@link #of}), or several GANs (a mixture, one GAN per
@@ -39,7 +40,7 @@ public interface Method {
     /** One GAN with these remedies, in order; no remedies is the plain GAN. */
     static Method of(Remedy... remedies) {
         Check.notNull("remedies", remedies);
-        return of(java.util.Arrays.asList(remedies));
+        return of(Arrays.asList(remedies));
     }
 
     /** One GAN with the remedies of a list. */

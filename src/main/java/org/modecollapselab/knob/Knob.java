@@ -6,6 +6,9 @@ import java.util.Locale;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.OptimizerSpec;
 import org.modecollapselab.util.Check;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Arrays;
 
 /**
  * A knob of the one configuration that a sweep turns: each constant sets one setting of a {@link GanConfig} to a
@@ -166,7 +169,7 @@ public enum Knob {
         if (v == 0) {
             return "0";
         }
-        String s = java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros().toString();
+        String s = BigDecimal.valueOf(v).round(new MathContext(3)).stripTrailingZeros().toString();
         return s.replace("E+", "e").replace("E", "e");
     }
 
@@ -194,7 +197,7 @@ public enum Knob {
 
     private static Integer[] widths(int layers, int width) {
         Integer[] w = new Integer[layers];
-        java.util.Arrays.fill(w, width);
+        Arrays.fill(w, width);
         return w;
     }
 

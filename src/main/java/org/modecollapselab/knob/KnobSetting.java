@@ -6,6 +6,7 @@ import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;
 import org.modecollapselab.util.Check;
+import java.util.List;
 
 /**
  * A knob at one value, as a {@link Method}: the plain GAN trained with the configuration the study gives, changed
@@ -19,7 +20,7 @@ public record KnobSetting(Knob knob, double value) implements Method {
     public KnobSetting {
         Check.notNull("knob", knob);
         Check.finite(knob.id() + " value", value);
-        knob.apply(org.modecollapselab.config.GanConfig.temperatureCollapse(), value);   // the knob's own range
+        knob.apply(GanConfig.temperatureCollapse(), value);   // the knob's own range
     }
 
     /** The configuration this setting trains with. */
@@ -39,7 +40,7 @@ public record KnobSetting(Knob knob, double value) implements Method {
 
     @Override
     public void check(DataSource data, GanConfig config) {
-        Gan.check(data, configure(config), java.util.List.of());
+        Gan.check(data, configure(config), List.of());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.modecollapselab.util.Check;
+import java.util.Arrays;
 
 /**
  * Coverage scored by a classifier: which class (digit, or Stacked MNIST's digit triple) each generated sample is,
@@ -66,9 +67,9 @@ public final class DigitCoverage {
         /** These predictions followed by {@code more}'s. */
         public Predictions concat(Predictions more) {
             Check.notNull("more", more);
-            int[] p = java.util.Arrays.copyOf(predicted, predicted.length + more.predicted.length);
+            int[] p = Arrays.copyOf(predicted, predicted.length + more.predicted.length);
             System.arraycopy(more.predicted, 0, p, predicted.length, more.predicted.length);
-            double[] c = java.util.Arrays.copyOf(confidence, confidence.length + more.confidence.length);
+            double[] c = Arrays.copyOf(confidence, confidence.length + more.confidence.length);
             System.arraycopy(more.confidence, 0, c, confidence.length, more.confidence.length);
             return new Predictions(p, c);
         }

@@ -1,6 +1,7 @@
 package org.modecollapselab.metric;
 
 import org.modecollapselab.util.Check;
+import org.modecollapselab.sampler.Sampler;
 
 /**
  * Mode coverage against known modes, as used by VEEGAN (Srivastava et al., 2017) and PacGAN (Lin et al.,
@@ -14,7 +15,7 @@ public final class ModeCoverage {
     /**
      * Mode coverage of {@code n} samples drawn from {@code sampler} with {@code seed} (a GAN, a mixture, the data).
      */
-    public static CoverageReport evaluate(org.modecollapselab.sampler.Sampler sampler, int n, long seed, ModeSet modes,
+    public static CoverageReport evaluate(Sampler sampler, int n, long seed, ModeSet modes,
                                           CoverageThresholds thresholds) {
         Check.notNull("sampler", sampler);
         Check.atLeast("n", n, 1);

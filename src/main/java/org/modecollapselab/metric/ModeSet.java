@@ -2,6 +2,7 @@ package org.modecollapselab.metric;
 
 import java.util.List;
 import org.modecollapselab.util.Check;
+import java.util.Arrays;
 
 /**
  * The known modes of a data set, against which generated samples are scored. Weights must sum to 1.
@@ -34,7 +35,7 @@ public record ModeSet(List<Mode> modes) {
     }
 
     public static ModeSet of(Mode... modes) {
-        return new ModeSet(java.util.Arrays.asList(Check.noNulls("modes", modes)));
+        return new ModeSet(Arrays.asList(Check.noNulls("modes", modes)));
     }
 
     public int size() {

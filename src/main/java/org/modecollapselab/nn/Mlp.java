@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import java.util.Arrays;
 
 /**
  * A multilayer perceptron whose forward and backward passes are written out as ND4J operations.
@@ -189,7 +190,7 @@ public final class Mlp implements SecondOrder {
         Check.notNull("x", x);
         if (x.rank() != 2 || x.columns() != spec.inputs()) {
             throw new IllegalArgumentException("x must have shape [batch, " + spec.inputs() + "], was "
-                    + java.util.Arrays.toString(x.shape()));
+                    + Arrays.toString(x.shape()));
         }
         if (spec.batchNorm() && x.rows() < 2) {
             throw new IllegalArgumentException("x must have >= 2 rows for batch normalisation, was " + x.rows());

@@ -1,6 +1,7 @@
 package org.modecollapselab.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.modecollapselab.util.Check;
 
 /**
  * A network that gives exact second-order products of a loss through it, written as explicit ND4J ops (SameDiff
@@ -32,8 +33,8 @@ public interface SecondOrder extends Network {
      */
     record CurvatureProducts(INDArray hessianVector, INDArray inputGradient) {
         public CurvatureProducts {
-            org.modecollapselab.util.Check.notNull("hessianVector", hessianVector);
-            org.modecollapselab.util.Check.notNull("inputGradient", inputGradient);
+            Check.notNull("hessianVector", hessianVector);
+            Check.notNull("inputGradient", inputGradient);
         }
     }
 

@@ -2,6 +2,7 @@ package org.modecollapselab.objective;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.List;
 
 /**
  * The f-divergences of f-GAN (Nowozin, Cseke and Tomioka, "f-GAN: Training Generative Neural Samplers using
@@ -250,7 +251,7 @@ public enum FDivergence {
     public abstract double densityRatio(double v);
 
     /** Every divergence's {@link #id()}, in order. */
-    public static java.util.List<String> ids() {
+    public static List<String> ids() {
         return Arrays.stream(values()).map(FDivergence::id).toList();
     }
 

@@ -17,6 +17,7 @@ import org.modecollapselab.metric.ClassifierThresholds;
 import org.modecollapselab.metric.CoverageReport;
 import org.modecollapselab.metric.ModeTimeline;
 import org.modecollapselab.util.Check;
+import java.util.Arrays;
 
 /**
  * Charts of image data (MNIST, Stacked MNIST), one static factory each: a grid of digits, real digits beside
@@ -200,7 +201,7 @@ public final class DigitCharts {
             throw new IllegalArgumentException("timeline must have at most " + DIGIT_COLORS.length + " modes to draw "
                     + "one line each, was " + names.size() + " (Stacked MNIST: use coveredOverTraining)");
         }
-        double[] steps = java.util.Arrays.stream(timeline.steps()).asDoubleStream().toArray();
+        double[] steps = Arrays.stream(timeline.steps()).asDoubleStream().toArray();
         XYChart c = xy(title, "step", "share of samples");
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.0);
@@ -225,7 +226,7 @@ public final class DigitCharts {
             throw new IllegalArgumentException("timeline must have at least 1 snapshot, was 0");
         }
         int modes = timeline.reports().get(0).modes();
-        double[] steps = java.util.Arrays.stream(timeline.steps()).asDoubleStream().toArray();
+        double[] steps = Arrays.stream(timeline.steps()).asDoubleStream().toArray();
         double[] covered = timeline.reports().stream().mapToDouble(CoverageReport::modesCovered).toArray();
         double[] confident = timeline.reports().stream().mapToDouble(CoverageReport::highQualityFraction).toArray();
         XYChart c = xy(title, "step", "modes covered (of " + modes + ")");

@@ -14,6 +14,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.util.Check;
+import java.util.Arrays;
 
 /**
  * The game in two dimensions, as GAN Lab draws it (Kahng et al., "GAN Lab: Understanding Complex Deep Generative
@@ -202,7 +203,7 @@ final class GameChart extends XYChart {
         if (n == 0) {
             return;
         }
-        double[][] at = java.util.Arrays.copyOf(generated, n);
+        double[][] at = Arrays.copyOf(generated, n);
         double[][] push = gan.generatorPush(at);
         double longest = 0;
         for (double[] p : push) {

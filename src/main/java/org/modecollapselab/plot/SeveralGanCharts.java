@@ -7,6 +7,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.util.Check;
+import org.knowm.xchart.style.Styler;
 
 /**
  * Charts of methods that train several GANs (AdaGAN, one GAN per class), one static factory each, like
@@ -126,8 +127,8 @@ public final class SeveralGanCharts {
         double[][] centres = modes.modes().stream().map(m -> m.center()).toArray(double[][]::new);
         ChartKit.points(c, "mode centres", centres, Color.BLACK, SeriesMarkers.CROSS);
         if (components.size() > 4) {
-            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-            c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         }
         return c;
     }

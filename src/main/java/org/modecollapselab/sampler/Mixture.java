@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.modecollapselab.util.Check;
+import java.util.ArrayList;
 
 /**
  * A mixture of samplers: each sample comes from component i with probability {@code weights[i]} (AdaGAN's mixture of
@@ -52,7 +53,7 @@ public record Mixture(List<Sampler> components, double[] weights, String label) 
     /** Equal weights. */
     public static Mixture uniform(List<? extends Sampler> components, String label) {
         Check.notEmpty("components", components);
-        Check.noNulls("components", new java.util.ArrayList<>(components));
+        Check.noNulls("components", new ArrayList<>(components));
         double[] w = new double[components.size()];
         Arrays.fill(w, 1.0 / w.length);
         return new Mixture(List.copyOf(components), w, label);

@@ -3,6 +3,7 @@ package org.modecollapselab.step;
 import java.util.random.RandomGenerator;
 import org.modecollapselab.nn.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.modecollapselab.util.Check;
 
 /**
  * A remedy's state for one GAN, created by {@link Remedy#start}: how it takes part in the one training step
@@ -33,7 +34,7 @@ public interface StepHook {
 
     /** A state that only changes what D sees, through {@code transform}. */
     static StepHook transforming(InputTransform transform) {
-        org.modecollapselab.util.Check.notNull("transform", transform);
+        Check.notNull("transform", transform);
         return new StepHook() {
             @Override
             public InputTransform discriminatorInput() {

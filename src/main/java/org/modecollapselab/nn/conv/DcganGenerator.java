@@ -10,6 +10,7 @@ import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import java.util.Arrays;
 
 /**
  * A DCGAN generator (Radford, Metz and Chintala, "Unsupervised Representation Learning with Deep Convolutional
@@ -136,7 +137,7 @@ public final class DcganGenerator extends ConvNetwork {
 
     /** γ = 1, β = 0 for {@code c} channels from {@code k}; returns the offset after them. */
     private static int batchNorm(double[] p, int k, int c) {
-        java.util.Arrays.fill(p, k, k + c, 1.0);
+        Arrays.fill(p, k, k + c, 1.0);
         return k + 2 * c;
     }
 

@@ -7,6 +7,7 @@ import org.modecollapselab.step.StepContext;
 import org.modecollapselab.step.StepHook;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.modecollapselab.util.Check;
 
 /**
  * Weight clipping (Arjovsky, Chintala and Bottou, "Wasserstein GAN", 2017, Algorithm 1): after every update of D,
@@ -70,8 +71,8 @@ public record WeightClipping(double clip) implements Remedy {
 
     /** Clamps every element of {@code parameters} to [−c, c], in place. */
     public static void clamp(INDArray parameters, double c) {
-        org.modecollapselab.util.Check.notNull("parameters", parameters);
-        org.modecollapselab.util.Check.positive("c", c);
+        Check.notNull("parameters", parameters);
+        Check.positive("c", c);
         Transforms.max(Transforms.min(parameters, c, false), -c, false);
     }
 

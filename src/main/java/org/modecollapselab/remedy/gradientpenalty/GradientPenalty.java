@@ -15,6 +15,7 @@ import org.modecollapselab.util.Check;
 import org.modecollapselab.util.Broadcast;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Arrays;
 
 /**
  * The gradient penalty (Gulrajani, Ahmed, Arjovsky, Dumoulin and Courville, "Improved Training of Wasserstein
@@ -129,7 +130,7 @@ public record GradientPenalty(double lambda, Form form) implements Remedy {
      */
     public record Penalty(double loss, INDArray parameterGradient, double meanNorm) {
         public Penalty {
-            org.modecollapselab.util.Check.notNull("parameterGradient", parameterGradient);
+            Check.notNull("parameterGradient", parameterGradient);
         }
     }
 
@@ -148,8 +149,8 @@ public record GradientPenalty(double lambda, Form form) implements Remedy {
         if (real.rank() != 2 || fake.rank() != 2 || real.rows() != fake.rows() || real.columns() != d.inputs()
                 || fake.columns() != d.inputs()) {
             throw new IllegalArgumentException("real and fake must both have shape [rows, " + d.inputs()
-                    + "] with equal rows, were " + java.util.Arrays.toString(real.shape()) + " and "
-                    + java.util.Arrays.toString(fake.shape()));
+                    + "] with equal rows, were " + Arrays.toString(real.shape()) + " and "
+                    + Arrays.toString(fake.shape()));
         }
         int n = (int) real.rows();
         if (mix.length != n) {

@@ -15,6 +15,10 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Minibatch discrimination (Salimans, Goodfellow, Zaremba, Cheung, Radford and Chen, "Improved Techniques for
@@ -76,7 +80,7 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
     public Kernels newKernels(int width, long seed, DataType dataType) {
         Check.atLeast("width", width, 1);
         Check.floating("dataType", dataType);
-        return new Kernels(kernels, kernelDim, width, new java.util.SplittableRandom(seed), dataType);
+        return new Kernels(kernels, kernelDim, width, new SplittableRandom(seed), dataType);
     }
 
     /** The same in double precision (for notebooks and tests). */
@@ -154,7 +158,7 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
         @Override
         public double discriminatorTerms(DiscriminatorPhase phase) {
             tGrad.assign(Nd4j.create(dT, new long[] {dT.length}, DataType.DOUBLE).castTo(tGrad.dataType()));
-            java.util.Arrays.fill(dT, 0);
+            Arrays.fill(dT, 0);
             optimizer.step();
             return 0;
         }
@@ -167,7 +171,7 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
         private final int width;
         private final INDArray t;
 
-        Kernels(int kernels, int kernelDim, int width, java.util.random.RandomGenerator rng, DataType dataType) {
+        Kernels(int kernels, int kernelDim, int width, RandomGenerator rng, DataType dataType) {
             this.kernels = kernels;
             this.kernelDim = kernelDim;
             this.width = width;
@@ -252,7 +256,7 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
                     }
                 }
             }
-            sim = org.nd4j.linalg.ops.transforms.Transforms.exp(Nd4j.create(sim, new long[] {sim.length}, DataType.DOUBLE), false)
+            sim = Transforms.exp(Nd4j.create(sim, new long[] {sim.length}, DataType.DOUBLE), false)
                     .toDoubleVector();
             double[][] o = new double[n][kernels];
             double scale = 1.0 / (n - 1);

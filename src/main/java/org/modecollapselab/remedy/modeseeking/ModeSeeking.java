@@ -13,6 +13,7 @@ import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import java.util.Arrays;
 
 /**
  * The mode-seeking diversity term (Mao, Lee, Tseng, Ma and Yang, "Mode Seeking Generative Adversarial Networks
@@ -110,9 +111,9 @@ public record ModeSeeking(double lambda) implements Remedy {
         Check.notNull("second", second);
         Check.finite("z1", z1);
         Check.finite("z2", z2);
-        if (!java.util.Arrays.equals(first.shape(), second.shape())) {
-            throw new IllegalArgumentException("second must have the shape of first " + java.util.Arrays.toString(
-                    first.shape()) + ", was " + java.util.Arrays.toString(second.shape()));
+        if (!Arrays.equals(first.shape(), second.shape())) {
+            throw new IllegalArgumentException("second must have the shape of first " + Arrays.toString(
+                    first.shape()) + ", was " + Arrays.toString(second.shape()));
         }
         if (z1.length != z2.length || z1.length == 0) {
             throw new IllegalArgumentException("z2 must have as many values as z1 (" + z1.length + ", >= 1), was "

@@ -13,6 +13,7 @@ import org.modecollapselab.gan.TrainingResult;
 import org.modecollapselab.sampler.Mixture;
 import org.modecollapselab.sampler.Sampler;
 import org.modecollapselab.util.Check;
+import java.util.Arrays;
 
 /**
  * One GAN per class — "multiple networks", "grouping the classes" in the sources: when the data's classes are known
@@ -147,7 +148,7 @@ public record PerClassGans(int groups) implements Method {
             results.add(gan.train(each, options));
             gans.add(gan);
         }
-        double total = java.util.Arrays.stream(weights).sum();
+        double total = Arrays.stream(weights).sum();
         for (int g = 0; g < weights.length; g++) {
             weights[g] /= total;
         }

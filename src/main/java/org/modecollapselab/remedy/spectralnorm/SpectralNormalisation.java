@@ -15,6 +15,7 @@ import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import java.util.Arrays;
 
 /**
  * Spectral normalisation of D's weights (Miyato, Kataoka, Koyama and Yoshida, "Spectral Normalization for
@@ -156,7 +157,7 @@ public record SpectralNormalisation(boolean enabled, int powerIterations) implem
         int rows = m.length;
         int cols = m[0].length;
         double[] u = new double[rows];
-        java.util.Arrays.fill(u, 1 / Math.sqrt(rows));
+        Arrays.fill(u, 1 / Math.sqrt(rows));
         double s = 0;
         for (int k = 0; k < iterations; k++) {
             double[] v = new double[cols];
@@ -165,14 +166,14 @@ public record SpectralNormalisation(boolean enabled, int powerIterations) implem
                     v[j] += u[i] * m[i][j];
                 }
             }
-            double nv = Math.sqrt(java.util.Arrays.stream(v).map(x -> x * x).sum());
+            double nv = Math.sqrt(Arrays.stream(v).map(x -> x * x).sum());
             double[] wv = new double[rows];
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
                     wv[i] += m[i][j] * v[j] / nv;
                 }
             }
-            s = Math.sqrt(java.util.Arrays.stream(wv).map(x -> x * x).sum());
+            s = Math.sqrt(Arrays.stream(wv).map(x -> x * x).sum());
             for (int i = 0; i < rows; i++) {
                 u[i] = wv[i] / s;
             }

@@ -17,6 +17,8 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Unrolled GANs (Metz, Poole, Pfau and Sohl-Dickstein, "Unrolled Generative Adversarial Networks", ICLR 2017).
@@ -99,7 +101,7 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
 
     @Override
     public void check(GanConfig config, int dataDimension, int classes) {
-        if (steps > 0 && config.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT
+        if (steps > 0 && config.dataType() == DataType.FLOAT
                 && learningRate > Float.MAX_VALUE) {
             throw new IllegalArgumentException("learningRate must be <= " + Float.MAX_VALUE + " (the largest FLOAT, the "
                     + "parameters' data type) for unrolling's look-ahead, was " + learningRate);
@@ -249,24 +251,24 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
      */
     private INDArray[] discriminatorDerivatives(Objective objective, Network.Pass pass, int nr, int nf) {
         double[] outputs = NdArrays.values(pass.output());
-        double[] lr = java.util.Arrays.copyOfRange(outputs, 0, nr);
-        double[] lf = java.util.Arrays.copyOfRange(outputs, nr, nr + nf);
-        double[] gr = new double[nr];
-        double[] gf = new double[nf];
-        objective.discriminatorLoss(lr, lf, gr, gf);
+        double[] realLogits = Arrays.copyOfRange(outputs, 0, nr);
+        double[] fakeLogits = Arrays.copyOfRange(outputs, nr, nr + nf);
+        double[] realGradient = new double[nr];
+        double[] fakeGradient = new double[nf];
+        objective.discriminatorLoss(realLogits, fakeLogits, realGradient, fakeGradient);
         var type = pass.output().dataType();
-        INDArray gradient = NdArrays.of(concat(gr, gf), nr + nf, 1, type);
+        INDArray gradient = NdArrays.of(concat(realGradient, fakeGradient), nr + nf, 1, type);
         if (mode != Mode.EXACT) {
             return new INDArray[] {gradient, null};
         }
-        double[] cr = new double[nr];
-        double[] cf = new double[nf];
-        objective.discriminatorCurvature(lr, lf, cr, cf);
-        return new INDArray[] {gradient, NdArrays.of(concat(cr, cf), nr + nf, 1, type)};
+        double[] realCurvature = new double[nr];
+        double[] fakeCurvature = new double[nf];
+        objective.discriminatorCurvature(realLogits, fakeLogits, realCurvature, fakeCurvature);
+        return new INDArray[] {gradient, NdArrays.of(concat(realCurvature, fakeCurvature), nr + nf, 1, type)};
     }
 
     private static double[] concat(double[] a, double[] b) {
-        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        double[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
