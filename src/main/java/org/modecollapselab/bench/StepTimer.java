@@ -1,11 +1,11 @@
 package org.modecollapselab.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.util.Check;
-import java.lang.management.ManagementFactory;
 
 /**
  * The one timer of the training step, shared by {@code environment/bench} ({@link GanBenchmark}) and the study's

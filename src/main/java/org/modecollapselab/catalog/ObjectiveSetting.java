@@ -1,6 +1,7 @@
 package org.modecollapselab.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
@@ -11,7 +12,6 @@ import org.modecollapselab.nn.OptimizerSpec;
 import org.modecollapselab.objective.Objective;
 import org.modecollapselab.step.Remedy;
 import org.modecollapselab.util.Check;
-import java.util.Arrays;
 
 /**
  * An objective as a study or a notebook chooses it: the {@link Objective} (the losses), the remedies its paper

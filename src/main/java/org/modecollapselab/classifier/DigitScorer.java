@@ -2,6 +2,7 @@ package org.modecollapselab.classifier;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import org.modecollapselab.data.ImageShape;
 import org.modecollapselab.data.ImageSource;
 import org.modecollapselab.data.mnist.MnistDigits;
@@ -12,7 +13,6 @@ import org.modecollapselab.metric.CoverageScorer;
 import org.modecollapselab.metric.DigitCoverage;
 import org.modecollapselab.sampler.Sampler;
 import org.modecollapselab.util.Check;
-import java.util.SplittableRandom;
 
 /**
  * Scores generated images with the digit classifier: MNIST's ten digits ({@link #digits}) or Stacked MNIST's 1,000

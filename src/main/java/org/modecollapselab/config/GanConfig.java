@@ -1,5 +1,6 @@
 package org.modecollapselab.config;
 
+import java.util.Arrays;
 import java.util.List;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Init;
@@ -8,7 +9,6 @@ import org.modecollapselab.objective.GeneratorLoss;
 import org.modecollapselab.objective.Objective;
 import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.buffer.DataType;
-import java.util.Arrays;
 
 /**
  * Hyperparameters of a GAN: its networks (MLPs by default), objective, optimisers, batch and seed. Immutable; each

@@ -1,11 +1,11 @@
 package org.modecollapselab.config;
 
+import java.util.Locale;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.MlpSpec;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.util.Check;
-import java.util.Locale;
 
 /**
  * The {@link Architecture#MLP MLP architecture} for images: the same networks from the configuration's MLP

@@ -1,11 +1,11 @@
 package org.modecollapselab.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.sampler.Sampler;
 import org.modecollapselab.util.Check;
-import java.util.Arrays;
 
 /**
  * Real data for a GAN: draws samples in data units (e.g. °C) and knows its modes, so that generated

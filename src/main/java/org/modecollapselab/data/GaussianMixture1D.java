@@ -1,13 +1,13 @@
 package org.modecollapselab.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.modecollapselab.metric.Mode;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.util.Check;
-import java.util.Arrays;
 
 /**
  * A 1-D Gaussian mixture that knows its modes: {@code p(x) = Σ w_i N(x; μ_i, σ_i²)}. Its components are named

@@ -1,12 +1,12 @@
 package org.modecollapselab.gan;
 
+import java.util.Arrays;
 import java.util.List;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
-import org.modecollapselab.step.Remedy;
 import org.modecollapselab.sampler.Sampler;
+import org.modecollapselab.step.Remedy;
 import org.modecollapselab.util.Check;
-import java.util.Arrays;
 
 /**
  * A way to train a sampler on data: one GAN with remedies ({@link #of}), or several GANs (a mixture, one GAN per

@@ -7,8 +7,8 @@ import org.modecollapselab.metric.CoverageThresholds;
 import org.modecollapselab.metric.ModeCoverage;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.metric.ModeTimeline;
-import tech.tablesaw.api.Table;
 import org.modecollapselab.util.Check;
+import tech.tablesaw.api.Table;
 
 /**
  * What one call of {@link Gan#train} produced.

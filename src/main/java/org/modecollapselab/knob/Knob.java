@@ -1,14 +1,14 @@
 package org.modecollapselab.knob;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.OptimizerSpec;
 import org.modecollapselab.util.Check;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.Arrays;
 
 /**
  * A knob of the one configuration that a sweep turns: each constant sets one setting of a {@link GanConfig} to a

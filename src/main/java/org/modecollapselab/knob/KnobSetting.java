@@ -1,12 +1,12 @@
 package org.modecollapselab.knob;
 
+import java.util.List;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;
 import org.modecollapselab.util.Check;
-import java.util.List;
 
 /**
  * A knob at one value, as a {@link Method}: the plain GAN trained with the configuration the study gives, changed

@@ -1,10 +1,10 @@
 package org.modecollapselab.metric;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.modecollapselab.util.Check;
-import java.util.Arrays;
 
 /**
  * Coverage scored by a classifier: which class (digit, or Stacked MNIST's digit triple) each generated sample is,

@@ -1,7 +1,7 @@
 package org.modecollapselab.metric;
 
-import org.modecollapselab.util.Check;
 import org.modecollapselab.sampler.Sampler;
+import org.modecollapselab.util.Check;
 
 /**
  * Mode coverage against known modes, as used by VEEGAN (Srivastava et al., 2017) and PacGAN (Lin et al.,

@@ -1,8 +1,8 @@
 package org.modecollapselab.metric;
 
+import java.util.Arrays;
 import java.util.List;
 import org.modecollapselab.util.Check;
-import java.util.Arrays;
 
 /**
  * The known modes of a data set, against which generated samples are scored. Weights must sum to 1.

@@ -1,15 +1,15 @@
 package org.modecollapselab.nn;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.modecollapselab.util.NdArrays;
 import org.modecollapselab.util.Broadcast;
 import org.modecollapselab.util.Check;
+import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import java.util.Arrays;
 
 /**
  * A multilayer perceptron whose forward and backward passes are written out as ND4J operations.

@@ -1,7 +1,7 @@
 package org.modecollapselab.nn;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.modecollapselab.util.Check;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A network that gives exact second-order products of a loss through it, written as explicit ND4J ops (SameDiff

@@ -1,6 +1,5 @@
 package org.modecollapselab.notebook;
 
-import org.nd4j.linalg.factory.Nd4j;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Set-up helpers for notebooks: which ND4J back end runs the training, and on how many threads. */
 public final class Lab {

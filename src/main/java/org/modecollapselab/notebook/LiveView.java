@@ -1,21 +1,21 @@
 package org.modecollapselab.notebook;
 
 import java.awt.image.BufferedImage;
+import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.modecollapselab.data.mnist.DownloadListener;
 import org.modecollapselab.data.mnist.MnistFile;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Snapshot;
-import org.modecollapselab.step.StepStats;
 import org.modecollapselab.gan.TrainingListener;
 import org.modecollapselab.gan.TrainingResult;
 import org.modecollapselab.plot.Charts;
+import org.modecollapselab.step.StepStats;
 import org.modecollapselab.util.Check;
-import java.util.Locale;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
 
 /**
  * Live training progress in a notebook: one output updated in place (a progress line and, optionally, a chart

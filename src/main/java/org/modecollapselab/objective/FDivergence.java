@@ -1,8 +1,8 @@
 package org.modecollapselab.objective;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The f-divergences of f-GAN (Nowozin, Cseke and Tomioka, "f-GAN: Training Generative Neural Samplers using

@@ -3,6 +3,7 @@ package org.modecollapselab.plot;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.CategoryChart;
@@ -17,7 +18,6 @@ import org.modecollapselab.metric.ClassifierThresholds;
 import org.modecollapselab.metric.CoverageReport;
 import org.modecollapselab.metric.ModeTimeline;
 import org.modecollapselab.util.Check;
-import java.util.Arrays;
 
 /**
  * Charts of image data (MNIST, Stacked MNIST), one static factory each: a grid of digits, real digits beside

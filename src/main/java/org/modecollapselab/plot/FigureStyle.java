@@ -1,7 +1,7 @@
 package org.modecollapselab.plot;
 
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.modecollapselab.util.Check;
 
 /**

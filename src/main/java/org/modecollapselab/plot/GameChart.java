@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -14,7 +15,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.util.Check;
-import java.util.Arrays;
 
 /**
  * The game in two dimensions, as GAN Lab draws it (Kahng et al., "GAN Lab: Understanding Complex Deep Generative

@@ -4,10 +4,10 @@ import java.awt.Color;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.util.Check;
-import org.knowm.xchart.style.Styler;
 
 /**
  * Charts of methods that train several GANs (AdaGAN, one GAN per class), one static factory each, like

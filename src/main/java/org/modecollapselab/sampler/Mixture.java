@@ -1,10 +1,10 @@
 package org.modecollapselab.sampler;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.modecollapselab.util.Check;
-import java.util.ArrayList;
 
 /**
  * A mixture of samplers: each sample comes from component i with probability {@code weights[i]} (AdaGAN's mixture of

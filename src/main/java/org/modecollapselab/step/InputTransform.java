@@ -1,8 +1,8 @@
 package org.modecollapselab.step;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.function.UnaryOperator;
 import org.modecollapselab.util.Check;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A change to what D sees of a batch, in front of D's first layer: packing concatenates samples into packs,

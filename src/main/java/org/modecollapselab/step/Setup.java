@@ -1,9 +1,9 @@
 package org.modecollapselab.step;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.Network;
-import java.util.Arrays;
 import org.modecollapselab.util.Check;
 
 /**

@@ -2,8 +2,8 @@ package org.modecollapselab.step;
 
 import java.util.random.RandomGenerator;
 import org.modecollapselab.nn.Network;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.modecollapselab.util.Check;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A remedy's state for one GAN, created by {@link Remedy#start}: how it takes part in the one training step

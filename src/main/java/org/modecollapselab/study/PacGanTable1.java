@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.remedy.packing.Packing;
-import tech.tablesaw.api.Table;
 import org.modecollapselab.util.Check;
 import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Reproduction of Table 1 of PacGAN (Lin, Khetan, Fanti and Oh, NeurIPS 2018): GAN, PacGAN2, PacGAN3 and PacGAN4

@@ -7,19 +7,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.modecollapselab.bench.StepTimer;
-import org.modecollapselab.gan.Method;
 import org.modecollapselab.catalog.ObjectiveSetting;
 import org.modecollapselab.catalog.Objectives;
 import org.modecollapselab.catalog.Remedies;
+import org.modecollapselab.gan.Method;
 import org.modecollapselab.util.AtomicFiles;
 import org.modecollapselab.util.Check;
 import tech.tablesaw.api.Table;
-import java.util.HashSet;
 
 /**
  * The {@code environment/study} command: {@code StudyCommand [--remedies a,b,…] [--objectives o,p,…]

@@ -1,8 +1,8 @@
 package org.modecollapselab.study;
 
+import java.io.Serializable;
 import java.util.List;
 import org.modecollapselab.util.Check;
-import java.io.Serializable;
 
 /**
  * What a study runs: its tasks (method × data set × seed) and how each run is scored. A plan is what an engine

@@ -2,6 +2,7 @@ package org.modecollapselab.study;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.knob.Knob;
@@ -10,7 +11,6 @@ import org.modecollapselab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import java.util.Locale;
 
 /**
  * A knob sweep: the plain GAN of a study case with one knob at each of several values, several seeds each, through

@@ -2,12 +2,12 @@ package org.modecollapselab.util;
 
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.memory.enums.ResetPolicy;
 import org.nd4j.linalg.api.memory.enums.SpillPolicy;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** ND4J workspace settings shared by every loop that repeats the same array work (a training step, a classifier's). */
 public final class Workspaces {

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.modecollapselab.data.ImageShape;
 import org.modecollapselab.util.Check;
-import java.util.Arrays;
 
 /**
  * Where MNIST comes from, and loading it.

@@ -2,6 +2,7 @@ package org.modecollapselab.nn.conv;
 
 import static org.modecollapselab.nn.conv.ConvOps.KERNEL;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Init;
@@ -10,7 +11,6 @@ import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import java.util.Arrays;
 
 /**
  * A DCGAN generator (Radford, Metz and Chintala, "Unsupervised Representation Learning with Deep Convolutional

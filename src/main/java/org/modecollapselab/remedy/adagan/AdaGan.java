@@ -1,6 +1,5 @@
 package org.modecollapselab.remedy.adagan;
 
-import org.modecollapselab.gan.Catalogued;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.data.WeightedSample;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;

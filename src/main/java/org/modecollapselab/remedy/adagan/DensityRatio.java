@@ -1,5 +1,6 @@
 package org.modecollapselab.remedy.adagan;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
@@ -11,7 +12,6 @@ import org.modecollapselab.util.Workspaces;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.factory.Nd4j;
-import java.util.Arrays;
 
 /**
  * AdaGAN's estimate of how much more (or less) often the current mixture draws each training point than the data

@@ -5,9 +5,9 @@ import org.modecollapselab.step.Remedy;
 import org.modecollapselab.step.Setup;
 import org.modecollapselab.step.StepContext;
 import org.modecollapselab.step.StepHook;
+import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.modecollapselab.util.Check;
 
 /**
  * Weight clipping (Arjovsky, Chintala and Bottou, "Wasserstein GAN", 2017, Algorithm 1): after every update of D,

@@ -1,9 +1,9 @@
 package org.modecollapselab.remedy.conditional;
 
-import org.modecollapselab.gan.Catalogued;
 import java.util.random.RandomGenerator;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.step.InputTransform;
 import org.modecollapselab.step.LatentCodes;
 import org.modecollapselab.step.Remedy;

@@ -1,15 +1,15 @@
 package org.modecollapselab.remedy.featurematching;
 
-import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.step.GeneratorPhase;
 import org.modecollapselab.step.Remedy;
 import org.modecollapselab.step.Setup;
 import org.modecollapselab.step.StepHook;
-import org.modecollapselab.util.Check;
 import org.modecollapselab.util.Broadcast;
+import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;

@@ -1,9 +1,10 @@
 package org.modecollapselab.remedy.gradientpenalty;
 
-import org.modecollapselab.gan.Catalogued;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.nn.SecondOrder;
@@ -11,11 +12,10 @@ import org.modecollapselab.step.DiscriminatorPhase;
 import org.modecollapselab.step.Remedy;
 import org.modecollapselab.step.Setup;
 import org.modecollapselab.step.StepHook;
-import org.modecollapselab.util.Check;
 import org.modecollapselab.util.Broadcast;
+import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import java.util.Arrays;
 
 /**
  * The gradient penalty (Gulrajani, Ahmed, Arjovsky, Dumoulin and Courville, "Improved Training of Wasserstein

@@ -1,10 +1,10 @@
 package org.modecollapselab.remedy.infogan;
 
-import org.modecollapselab.gan.Catalogued;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.metric.CodeModeTable;
 import org.modecollapselab.metric.CoverageReport;

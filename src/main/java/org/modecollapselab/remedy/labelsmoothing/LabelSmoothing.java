@@ -1,7 +1,7 @@
 package org.modecollapselab.remedy.labelsmoothing;
 
-import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.objective.GanObjective;
 import org.modecollapselab.step.DiscriminatorPhase;

@@ -1,5 +1,8 @@
 package org.modecollapselab.remedy.minibatch;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Optimizer;
 import org.modecollapselab.nn.OptimizerSpec;
@@ -15,9 +18,6 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import java.util.Arrays;
-import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**

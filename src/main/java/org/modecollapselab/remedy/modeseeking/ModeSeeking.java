@@ -1,9 +1,10 @@
 package org.modecollapselab.remedy.modeseeking;
 
-import org.modecollapselab.gan.Catalogued;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.step.GeneratorPhase;
 import org.modecollapselab.step.Remedy;
@@ -13,7 +14,6 @@ import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import java.util.Arrays;
 
 /**
  * The mode-seeking diversity term (Mao, Lee, Tseng, Ma and Yang, "Mode Seeking Generative Adversarial Networks

@@ -1,7 +1,7 @@
 package org.modecollapselab.remedy.noise;
 
-import org.modecollapselab.gan.Catalogued;
 import java.util.SplittableRandom;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.step.InputTransform;
 import org.modecollapselab.step.Remedy;
 import org.modecollapselab.step.Setup;

@@ -1,7 +1,7 @@
 package org.modecollapselab.remedy.packing;
 
-import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.step.InputTransform;
 import org.modecollapselab.step.Remedy;
 import org.modecollapselab.step.Setup;

@@ -1,11 +1,12 @@
 package org.modecollapselab.remedy.perclass;
 
-import org.modecollapselab.gan.Catalogued;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;
@@ -13,7 +14,6 @@ import org.modecollapselab.gan.TrainingResult;
 import org.modecollapselab.sampler.Mixture;
 import org.modecollapselab.sampler.Sampler;
 import org.modecollapselab.util.Check;
-import java.util.Arrays;
 
 /**
  * One GAN per class — "multiple networks", "grouping the classes" in the sources: when the data's classes are known

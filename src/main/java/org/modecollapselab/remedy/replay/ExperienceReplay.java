@@ -1,8 +1,8 @@
 package org.modecollapselab.remedy.replay;
 
-import org.modecollapselab.gan.Catalogued;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.step.Remedy;
 import org.modecollapselab.step.Setup;
 import org.modecollapselab.step.StepContext;

@@ -1,8 +1,8 @@
 package org.modecollapselab.remedy.snapshots;
 
-import org.modecollapselab.gan.Catalogued;
 import java.util.HashMap;
 import java.util.Map;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.step.Remedy;
 import org.modecollapselab.step.Setup;

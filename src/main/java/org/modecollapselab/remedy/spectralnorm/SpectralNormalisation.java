@@ -1,9 +1,10 @@
 package org.modecollapselab.remedy.spectralnorm;
 
-import org.modecollapselab.gan.Catalogued;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.step.Remedy;
@@ -15,7 +16,6 @@ import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import java.util.Arrays;
 
 /**
  * Spectral normalisation of D's weights (Miyato, Kataoka, Koyama and Yoshida, "Spectral Normalization for

@@ -1,8 +1,9 @@
 package org.modecollapselab.remedy.unrolled;
 
-import org.modecollapselab.gan.Catalogued;
+import java.util.Arrays;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.nn.SecondOrder;
@@ -13,12 +14,11 @@ import org.modecollapselab.step.Setup;
 import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Unrolled GANs (Metz, Poole, Pfau and Sohl-Dickstein, "Unrolled Generative Adversarial Networks", ICLR 2017).
