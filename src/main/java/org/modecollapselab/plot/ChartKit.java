@@ -46,7 +46,8 @@ final class ChartKit {
     static volatile FigureStyle style;
 
     static XYChart xy(String title, String x, String y) {
-        XYChart c = new XYChartBuilder().width(figureStyle().width()).height(figureStyle().height()).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        XYChart c = new XYChartBuilder().width(figureStyle().width()).height(figureStyle().height()).title(title)
+                .xAxisTitle(x).yAxisTitle(y).build();
         style(c.getStyler());
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -155,5 +156,10 @@ final class ChartKit {
             m = Math.max(m, x);
         }
         return m;
+    }
+
+    /** {@code color} with alpha {@code alpha} (0–255). */
+    static Color translucent(Color color, int alpha) {
+        return new Color(color.getRed(), color.getGreen(), color.getBlue(), alpha);
     }
 }

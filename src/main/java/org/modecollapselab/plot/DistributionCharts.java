@@ -89,9 +89,8 @@ final class DistributionCharts {
         }
         XYChart c = ChartKit.xy(title, "x₁", "x₂");
         c.getStyler().setMarkerSize(4);
-        ChartKit.points(c, "real", real, new Color(ChartKit.REAL.getRed(), ChartKit.REAL.getGreen(), ChartKit.REAL.getBlue(), 90), SeriesMarkers.CIRCLE);
-        ChartKit.points(c, "generated", generated, new Color(ChartKit.FAKE.getRed(), ChartKit.FAKE.getGreen(), ChartKit.FAKE.getBlue(), 150),
-                SeriesMarkers.CIRCLE);
+        ChartKit.points(c, "real", real, ChartKit.translucent(ChartKit.REAL, 90), SeriesMarkers.CIRCLE);
+        ChartKit.points(c, "generated", generated, ChartKit.translucent(ChartKit.FAKE, 150), SeriesMarkers.CIRCLE);
         double[][] centres = modes.modes().stream().map(m -> m.center()).toArray(double[][]::new);
         ChartKit.points(c, "mode centres", centres, Color.BLACK, SeriesMarkers.CROSS);
         return c;
