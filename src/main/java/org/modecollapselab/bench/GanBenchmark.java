@@ -6,13 +6,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.modecollapselab.config.Dcgan;
+import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.data.mnist.DownloadListener;
 import org.modecollapselab.data.mnist.Mnist;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.metric.Mode;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.nn.OptimizerSpec;
@@ -121,7 +121,7 @@ public final class GanBenchmark {
         Check.noNulls("args", args);
         if (args.length != 3) {
             throw new IllegalArgumentException("args must be <benchmark> <warmupSteps> <steps>, was "
-                    + java.util.Arrays.toString(args));
+                    + Arrays.toString(args));
         }
         String name = args[0];
         int warmup = whole("warmupSteps", args[1]);

@@ -1,5 +1,6 @@
 package org.modecollapselab.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -25,7 +26,7 @@ public final class StepTimer {
 
         long now() {
             return this == WALL ? System.nanoTime()
-                    : java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                    : ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         }
     }
 

@@ -3,6 +3,7 @@ package org.modecollapselab.classifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -358,7 +359,7 @@ public final class DigitClassifier {
                 ModelSerializer.writeModel(network, out, false);
             }
             AtomicFiles.moveIntoPlace(tmp, zip);
-            java.io.StringWriter w = new java.io.StringWriter();
+            StringWriter w = new StringWriter();
             info.store(w, "digit classifier: see DigitClassifier and TrainClassifier");
             AtomicFiles.writeString(infoPath(zip), w.toString());
         } catch (IOException e) {

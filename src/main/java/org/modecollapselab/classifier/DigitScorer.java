@@ -2,6 +2,7 @@ package org.modecollapselab.classifier;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import org.modecollapselab.data.ImageShape;
 import org.modecollapselab.data.ImageSource;
 import org.modecollapselab.data.mnist.MnistDigits;
@@ -135,7 +136,7 @@ public final class DigitScorer implements CoverageScorer {
         DigitCoverage.Predictions all = null;
         // Chunk seeds from a generator of their own: seeds such as seed + k·γ would give SplittableRandom streams that
         // are the first chunk's stream shifted by k draws (γ is its own increment).
-        java.util.SplittableRandom seeds = new java.util.SplittableRandom(seed ^ 0x5C0D5EEDL);
+        SplittableRandom seeds = new SplittableRandom(seed ^ 0x5C0D5EEDL);
         for (int k = 0, start = 0; start < n; k++, start += CHUNK) {
             int b = Math.min(CHUNK, n - start);
             long s = k == 0 ? seed : seeds.nextLong();

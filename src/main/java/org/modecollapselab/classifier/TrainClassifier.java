@@ -6,6 +6,7 @@ import java.util.Properties;
 import org.modecollapselab.data.mnist.Mnist;
 import org.modecollapselab.data.mnist.MnistDigits;
 import org.modecollapselab.data.mnist.MnistSplit;
+import org.modecollapselab.util.Check;
 
 /**
  * The {@code environment/train-classifier} command: trains the digit classifier and stores it with the accuracy it
@@ -28,7 +29,7 @@ public final class TrainClassifier {
     }
 
     public static void main(String[] args) {
-        org.modecollapselab.util.Check.noNulls("args", args);
+        Check.noNulls("args", args);
         int epochs = 12;
         int shift = 2;
         long seed = 1;

@@ -1,5 +1,6 @@
 package org.modecollapselab.config;
 
+import java.util.Arrays;
 import java.util.List;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Init;
@@ -217,11 +218,11 @@ public record GanConfig(int latentDim, Latent latent, List<Integer> generatorHid
     }
 
     public GanConfig withGeneratorHidden(Integer... widths) {
-        return toBuilder().generatorHidden(java.util.Arrays.asList(Check.notNull("generatorHidden", widths))).build();
+        return toBuilder().generatorHidden(Arrays.asList(Check.notNull("generatorHidden", widths))).build();
     }
 
     public GanConfig withDiscriminatorHidden(Integer... widths) {
-        return toBuilder().discriminatorHidden(java.util.Arrays.asList(Check.notNull("discriminatorHidden", widths)))
+        return toBuilder().discriminatorHidden(Arrays.asList(Check.notNull("discriminatorHidden", widths)))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package org.modecollapselab.config;
 
+import java.util.Locale;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.MlpSpec;
@@ -33,6 +34,6 @@ public record ImageMlp(Activation generatorOutput) implements Architecture {
 
     @Override
     public String toString() {
-        return "MLP, G's output " + generatorOutput.name().toLowerCase(java.util.Locale.ROOT);
+        return "MLP, G's output " + generatorOutput.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package org.modecollapselab.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.modecollapselab.metric.ModeSet;
@@ -67,7 +68,7 @@ public interface DataSource {
             throw new IllegalStateException("data '" + name() + "' has no class labels (classes() is 0)");
         }
         double[] w = new double[k];
-        java.util.Arrays.fill(w, 1.0 / k);
+        Arrays.fill(w, 1.0 / k);
         return w;
     }
 
@@ -80,7 +81,7 @@ public interface DataSource {
      */
     default DataSource ofClass(int label) {
         if (classes() > 0) {
-            org.modecollapselab.util.Check.index("label", label, classes());
+            Check.index("label", label, classes());
         }
         return ofClasses(label);
     }

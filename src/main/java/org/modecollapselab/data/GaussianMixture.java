@@ -104,7 +104,7 @@ public record GaussianMixture(String name, ModeSet modes) implements DataSource 
     /** Mode {@code label} alone, with weight 1 (see {@link #ofClasses}). */
     @Override
     public GaussianMixture ofClass(int label) {
-        org.modecollapselab.util.Check.index("label", label, classes());
+        Check.index("label", label, classes());
         return ofClasses(label);
     }
 
@@ -128,20 +128,15 @@ public record GaussianMixture(String name, ModeSet modes) implements DataSource 
     private double[] draw(int n, RandomGenerator rng, int[] labels) {
         Check.atLeast("n", n, 1);
         Check.notNull("rng", rng);
-        int d = dimension();
-        double[] out = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            int k = pick(rng.nextDouble());
-            if (labels != null) {
-                labels[i] = k;
-            }
-            Mode m = modes.get(k);
-            double[] c = m.center();
-            for (int j = 0; j < d; j++) {
-                out[i * d + j] = c[j] + m.sd() * rng.nextGaussian();
-            }
-        }
-        return out;
+        return Mixtures.draw(classWeights(), centres(), sds(), n, rng, labels);
+    }
+
+    private double[][] centres() {
+        return modes.modes().stream().map(Mode::center).toArray(double[][]::new);
+    }
+
+    private double[] sds() {
+        return modes.modes().stream().mapToDouble(Mode::sd).toArray();
     }
 
     /** {@code n} samples, [n][dimension], drawn from a fresh generator seeded with {@code seed}. */
@@ -156,43 +151,13 @@ public record GaussianMixture(String name, ModeSet modes) implements DataSource 
         return out;
     }
 
-    private int pick(double u) {
-        double acc = 0;
-        for (int i = 0; i < modes.size(); i++) {
-            acc += modes.get(i).weight();
-            if (u < acc) {
-                return i;
-            }
-        }
-        return modes.size() - 1;
-    }
-
     @Override
     public double[] mean() {
-        double[] mean = new double[dimension()];
-        for (Mode m : modes.modes()) {
-            double[] c = m.center();
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] += m.weight() * c[j];
-            }
-        }
-        return mean;
+        return Mixtures.mean(classWeights(), centres());
     }
 
     @Override
     public double[] sd() {
-        double[] mean = mean();
-        double[] var = new double[mean.length];
-        for (Mode m : modes.modes()) {
-            double[] c = m.center();
-            for (int j = 0; j < var.length; j++) {
-                double d = c[j] - mean[j];
-                var[j] += m.weight() * (m.sd() * m.sd() + d * d);
-            }
-        }
-        for (int j = 0; j < var.length; j++) {
-            var[j] = Math.sqrt(var[j]);
-        }
-        return var;
+        return Mixtures.sd(classWeights(), centres(), sds());
     }
 }

@@ -1,15 +1,18 @@
 package org.modecollapselab.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.modecollapselab.metric.Mode;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.util.Check;
 
 /**
- * A 1-D Gaussian mixture that knows its modes: {@code p(x) = Σ w_i N(x; μ_i, σ_i²)}.
+ * A 1-D Gaussian mixture that knows its modes: {@code p(x) = Σ w_i N(x; μ_i, σ_i²)}. Its components are named
+ * Gaussians with a mean and a weight (the temperature sites); drawing and moments are {@link GaussianMixture}'s
+ * arithmetic ({@code Mixtures}).
  *
  * @param name       a label for charts
  * @param components the components; their weights must sum to 1
@@ -46,7 +49,7 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
     }
 
     public static GaussianMixture1D of(String name, Component... components) {
-        return new GaussianMixture1D(name, java.util.Arrays.asList(Check.noNulls("components", components)));
+        return new GaussianMixture1D(name, Arrays.asList(Check.noNulls("components", components)));
     }
 
     /** The same components with new weights, in component order. */
@@ -92,7 +95,7 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
     /** Mode {@code label} alone, with weight 1 (see {@link #ofClasses}). */
     @Override
     public GaussianMixture1D ofClass(int label) {
-        org.modecollapselab.util.Check.index("label", label, classes());
+        Check.index("label", label, classes());
         return ofClasses(label);
     }
 
@@ -125,33 +128,21 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
     private double[] draw(int n, RandomGenerator rng, int[] labels) {
         Check.atLeast("n", n, 1);
         Check.notNull("rng", rng);
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            int k = componentIndex(rng.nextDouble());
-            Component c = components.get(k);
-            if (labels != null) {
-                labels[i] = k;
-            }
-            out[i] = c.mean() + c.sd() * rng.nextGaussian();
-        }
-        return out;
+        return Mixtures.draw(classWeights(), centres(), sds(), n, rng, labels);
+    }
+
+    private double[][] centres() {
+        return components.stream().map(c -> new double[] {c.mean()}).toArray(double[][]::new);
+    }
+
+    private double[] sds() {
+        return components.stream().mapToDouble(Component::sd).toArray();
     }
 
     /** The component that a uniform draw {@code u} in [0, 1) selects, by cumulative weight. */
     public Component component(double u) {
         Check.inHalfOpen("u", u, 0, 1);
-        return components.get(componentIndex(u));
-    }
-
-    private int componentIndex(double u) {
-        double acc = 0;
-        for (int i = 0; i < components.size(); i++) {
-            acc += components.get(i).weight();
-            if (u < acc) {
-                return i;
-            }
-        }
-        return components.size() - 1;
+        return components.get(Mixtures.pick(classWeights(), u));
     }
 
     /** {@code n} samples drawn from a fresh generator seeded with {@code seed}. */
@@ -167,22 +158,12 @@ public record GaussianMixture1D(String name, List<Component> components) impleme
 
     @Override
     public double[] mean() {
-        double m = 0;
-        for (Component c : components) {
-            m += c.weight() * c.mean();
-        }
-        return new double[] {m};
+        return Mixtures.mean(classWeights(), centres());
     }
 
     @Override
     public double[] sd() {
-        double m = mean()[0];
-        double v = 0;
-        for (Component c : components) {
-            double d = c.mean() - m;
-            v += c.weight() * (c.sd() * c.sd() + d * d);
-        }
-        return new double[] {Math.sqrt(v)};
+        return Mixtures.sd(classWeights(), centres(), sds());
     }
 
     /** The mixture's probability density at {@code x}. */

@@ -1,5 +1,8 @@
 package org.modecollapselab.data;
 
+import java.util.Arrays;
+import org.modecollapselab.metric.ModeSet;
+
 /**
  * Image data: samples are images of one {@link ImageShape} with pixel values in [−1, 1] (the range of a tanh
  * output), flattened channel-major. Such data are not standardised by the GAN ({@link #mean()} is 0 and
@@ -23,7 +26,7 @@ public interface ImageSource extends DataSource {
     @Override
     default double[] sd() {
         double[] s = new double[dimension()];
-        java.util.Arrays.fill(s, 1.0);
+        Arrays.fill(s, 1.0);
         return s;
     }
 
@@ -33,7 +36,7 @@ public interface ImageSource extends DataSource {
      * @throws IllegalStateException always: score image samples with a classifier ({@code DigitScorer})
      */
     @Override
-    default org.modecollapselab.metric.ModeSet modes() {
+    default ModeSet modes() {
         throw new IllegalStateException("data '" + name() + "' are images: they have no Gaussian modes to score "
                 + "samples by distance; score them with the digit classifier (DigitScorer.digits() or "
                 + "DigitScorer.stackedMnist(), or StudyCase.named(\"mnist\"))");

@@ -105,15 +105,15 @@ public final class WeightedSample implements DataSource {
 
     @Override
     public double[] sample(int n, RandomGenerator rng) {
-        org.modecollapselab.util.Check.atLeast("n", n, 1);
-        org.modecollapselab.util.Check.notNull("rng", rng);
+        Check.atLeast("n", n, 1);
+        Check.notNull("rng", rng);
         return draw(n, rng, null);
     }
 
     @Override
     public Labelled sampleLabelled(int n, RandomGenerator rng) {
-        org.modecollapselab.util.Check.atLeast("n", n, 1);
-        org.modecollapselab.util.Check.notNull("rng", rng);
+        Check.atLeast("n", n, 1);
+        Check.notNull("rng", rng);
         if (labels == null) {
             return DataSource.super.sampleLabelled(n, rng);
         }

@@ -1,10 +1,11 @@
 package org.modecollapselab.gan;
 
+import java.util.Arrays;
 import java.util.List;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
-import org.modecollapselab.remedy.Remedy;
 import org.modecollapselab.sampler.Sampler;
+import org.modecollapselab.step.Remedy;
 import org.modecollapselab.util.Check;
 
 /**
@@ -39,7 +40,7 @@ public interface Method {
     /** One GAN with these remedies, in order; no remedies is the plain GAN. */
     static Method of(Remedy... remedies) {
         Check.notNull("remedies", remedies);
-        return of(java.util.Arrays.asList(remedies));
+        return of(Arrays.asList(remedies));
     }
 
     /** One GAN with the remedies of a list. */

@@ -1,5 +1,7 @@
 package org.modecollapselab.gan;
 
+import org.modecollapselab.util.Check;
+
 /**
  * Generated samples at one step of training, from the same noise at every snapshot, so that snapshots show
  * where the same z went over time. For 1-D data it also holds the discriminator's response D(x) on a grid.
@@ -15,11 +17,11 @@ package org.modecollapselab.gan;
 public record Snapshot(int step, double[][] samples, double[] probeX, double[] probeD, String scoreName,
                        boolean scoreIsProbability) {
     public Snapshot {
-        org.modecollapselab.util.Check.notNull("samples", samples);
-        org.modecollapselab.util.Check.notNull("probeX", probeX);
-        org.modecollapselab.util.Check.notNull("probeD", probeD);
-        org.modecollapselab.util.Check.sameLength("probeX", probeX.length, "probeD", probeD.length);
-        org.modecollapselab.util.Check.notNull("scoreName", scoreName);
+        Check.notNull("samples", samples);
+        Check.notNull("probeX", probeX);
+        Check.notNull("probeD", probeD);
+        Check.sameLength("probeX", probeX.length, "probeD", probeD.length);
+        Check.notNull("scoreName", scoreName);
     }
 
     /** A snapshot whose probe is D's probability "real" (the GAN family). */

@@ -1,5 +1,7 @@
 package org.modecollapselab.gan;
 
+import org.modecollapselab.step.StepStats;
+
 /** Callbacks from {@link Gan#train}: progress displays, custom logging, early inspection. */
 public interface TrainingListener {
     /** Before the first step of this call; steps {@code firstStep..lastStep} will run. */

@@ -7,6 +7,7 @@ import org.modecollapselab.metric.CoverageThresholds;
 import org.modecollapselab.metric.ModeCoverage;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.metric.ModeTimeline;
+import org.modecollapselab.util.Check;
 import tech.tablesaw.api.Table;
 
 /**
@@ -26,9 +27,9 @@ import tech.tablesaw.api.Table;
 public record TrainingResult(Table history, List<Snapshot> snapshots, int firstStep, int lastStep, double seconds,
                              String scoreName, boolean scoreIsProbability) {
     public TrainingResult {
-        org.modecollapselab.util.Check.notNull("history", history);
-        org.modecollapselab.util.Check.noNulls("snapshots", snapshots);
-        org.modecollapselab.util.Check.notNull("scoreName", scoreName);
+        Check.notNull("history", history);
+        Check.noNulls("snapshots", snapshots);
+        Check.notNull("scoreName", scoreName);
         history = history.copy();
         snapshots = List.copyOf(snapshots);
     }

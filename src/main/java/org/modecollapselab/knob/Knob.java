@@ -1,6 +1,9 @@
 package org.modecollapselab.knob;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.modecollapselab.config.GanConfig;
@@ -14,28 +17,28 @@ import org.modecollapselab.util.Check;
  */
 public enum Knob {
     /** Width of every hidden layer of G (its depth unchanged). */
-    GENERATOR_WIDTH("g-width", "G hidden width", "G width", 0, false) {
+    GENERATOR_WIDTH("g-width", "G hidden width", "G width", 0, false, "w", 64) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withGeneratorHidden(widths(c.generatorHidden().size(), whole(v)));
         }
     },
     /** Width of every hidden layer of D (its depth unchanged). */
-    DISCRIMINATOR_WIDTH("d-width", "D hidden width", "D width", 0, false) {
+    DISCRIMINATOR_WIDTH("d-width", "D hidden width", "D width", 0, false, "w", 64) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withDiscriminatorHidden(widths(c.discriminatorHidden().size(), whole(v)));
         }
     },
     /** Hidden layers of G, each as wide as G's first hidden layer (64 if it has none). */
-    GENERATOR_DEPTH("g-depth", "G hidden layers", "G layers", 0, false) {
+    GENERATOR_DEPTH("g-depth", "G hidden layers", "G layers", 0, false, "n", 2) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withGeneratorHidden(widths(whole(v), c.generatorHidden().isEmpty() ? 64 : c.generatorHidden().get(0)));
         }
     },
     /** Hidden layers of D, each as wide as D's first hidden layer (64 if it has none). */
-    DISCRIMINATOR_DEPTH("d-depth", "D hidden layers", "D layers", 0, false) {
+    DISCRIMINATOR_DEPTH("d-depth", "D hidden layers", "D layers", 0, false, "n", 2) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withDiscriminatorHidden(widths(whole(v), c.discriminatorHidden().isEmpty() ? 64
@@ -43,7 +46,7 @@ public enum Knob {
         }
     },
     /** D's learning rate ÷ G's: G's learning rate stays, D's becomes ratio × G's. */
-    LEARNING_RATE_RATIO("lr-ratio", "D/G learning-rate ratio", "D/G lr ratio", 0, false) {
+    LEARNING_RATE_RATIO("lr-ratio", "D/G learning-rate ratio", "D/G lr ratio", 0, false, "r", 2) {
         @Override
         GanConfig set(GanConfig c, double v) {
             double g = c.generatorOptimizer().learningRate();
@@ -51,14 +54,14 @@ public enum Knob {
         }
     },
     /** Both learning rates. */
-    LEARNING_RATE("lr", "learning rate (both)", "lr", 0, false) {
+    LEARNING_RATE("lr", "learning rate (both)", "lr", 0, false, "η", 1e-3) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withLearningRates(v, v);
         }
     },
     /** Adam's β₁ for both players (their optimisers must be Adam). */
-    BETA1("beta1", "Adam β₁ (both)", "Adam β₁", 0, false) {
+    BETA1("beta1", "Adam β₁ (both)", "Adam β₁", 0, false, "β", 0.5) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withGeneratorOptimizer(beta1(c.generatorOptimizer(), v, "generatorOptimizer"))
@@ -66,21 +69,21 @@ public enum Knob {
         }
     },
     /** Weight decay λ of both players' optimisers (see {@code OptimizerSpec}). */
-    WEIGHT_DECAY("weight-decay", "weight decay λ (both)", "weight decay", 0, true) {
+    WEIGHT_DECAY("weight-decay", "weight decay λ (both)", "weight decay", 0, true, "λ", 1e-3) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withWeightDecay(v, v);
         }
     },
     /** Weight decay λ of D's optimiser only. */
-    DISCRIMINATOR_WEIGHT_DECAY("d-weight-decay", "D weight decay λ", "D weight decay", 0, true) {
+    DISCRIMINATOR_WEIGHT_DECAY("d-weight-decay", "D weight decay λ", "D weight decay", 0, true, "λ", 1e-3) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withDiscriminatorOptimizer(c.discriminatorOptimizer().withWeightDecay(v));
         }
     },
     /** Dropout probability in D's hidden layers. */
-    DISCRIMINATOR_DROPOUT("dropout", "D dropout p", "D dropout", 0, true) {
+    DISCRIMINATOR_DROPOUT("dropout", "D dropout p", "D dropout", 0, true, "p", 0.3) {
         @Override
         GanConfig set(GanConfig c, double v) {
             return c.withDiscriminatorDropout(v);
@@ -94,13 +97,29 @@ public enum Knob {
     private final int minimum;
     /** Whether the value 0 switches the knob off (weight decay, dropout). */
     private final boolean zeroIsOff;
+    /** The argument's name in the catalog ("dropout[:p]") and its value when none is given. */
+    private final String argument;
+    private final double byDefault;
 
-    Knob(String id, String title, String shortName, int minimum, boolean zeroIsOff) {
+    Knob(String id, String title, String shortName, int minimum, boolean zeroIsOff, String argument,
+         double byDefault) {
         this.id = id;
         this.title = title;
         this.shortName = shortName;
         this.minimum = minimum;
         this.zeroIsOff = zeroIsOff;
+        this.argument = argument;
+        this.byDefault = byDefault;
+    }
+
+    /** The name of the value in the catalog, e.g. "p" in {@code dropout[:p]}. */
+    public String argument() {
+        return argument;
+    }
+
+    /** The value the catalog gives the knob when named without one ({@code dropout} is {@code dropout:0.3}). */
+    public double byDefault() {
+        return byDefault;
     }
 
     /** The knob's name in the study command and its CSV files, e.g. "dropout". */
@@ -150,7 +169,7 @@ public enum Knob {
         if (v == 0) {
             return "0";
         }
-        String s = java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros().toString();
+        String s = BigDecimal.valueOf(v).round(new MathContext(3)).stripTrailingZeros().toString();
         return s.replace("E+", "e").replace("E", "e");
     }
 
@@ -178,7 +197,7 @@ public enum Knob {
 
     private static Integer[] widths(int layers, int width) {
         Integer[] w = new Integer[layers];
-        java.util.Arrays.fill(w, width);
+        Arrays.fill(w, width);
         return w;
     }
 

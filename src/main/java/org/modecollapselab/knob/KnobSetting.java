@@ -1,5 +1,6 @@
 package org.modecollapselab.knob;
 
+import java.util.List;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.gan.Gan;
@@ -19,7 +20,7 @@ public record KnobSetting(Knob knob, double value) implements Method {
     public KnobSetting {
         Check.notNull("knob", knob);
         Check.finite(knob.id() + " value", value);
-        knob.apply(org.modecollapselab.config.GanConfig.temperatureCollapse(), value);   // the knob's own range
+        knob.apply(GanConfig.temperatureCollapse(), value);   // the knob's own range
     }
 
     /** The configuration this setting trains with. */
@@ -39,7 +40,7 @@ public record KnobSetting(Knob knob, double value) implements Method {
 
     @Override
     public void check(DataSource data, GanConfig config) {
-        Gan.check(data, configure(config), java.util.List.of());
+        Gan.check(data, configure(config), List.of());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.modecollapselab.metric;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.modecollapselab.util.Check;
@@ -66,9 +67,9 @@ public final class DigitCoverage {
         /** These predictions followed by {@code more}'s. */
         public Predictions concat(Predictions more) {
             Check.notNull("more", more);
-            int[] p = java.util.Arrays.copyOf(predicted, predicted.length + more.predicted.length);
+            int[] p = Arrays.copyOf(predicted, predicted.length + more.predicted.length);
             System.arraycopy(more.predicted, 0, p, predicted.length, more.predicted.length);
-            double[] c = java.util.Arrays.copyOf(confidence, confidence.length + more.confidence.length);
+            double[] c = Arrays.copyOf(confidence, confidence.length + more.confidence.length);
             System.arraycopy(more.confidence, 0, c, confidence.length, more.confidence.length);
             return new Predictions(p, c);
         }

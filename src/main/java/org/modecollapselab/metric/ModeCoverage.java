@@ -1,5 +1,6 @@
 package org.modecollapselab.metric;
 
+import org.modecollapselab.sampler.Sampler;
 import org.modecollapselab.util.Check;
 
 /**
@@ -14,7 +15,7 @@ public final class ModeCoverage {
     /**
      * Mode coverage of {@code n} samples drawn from {@code sampler} with {@code seed} (a GAN, a mixture, the data).
      */
-    public static CoverageReport evaluate(org.modecollapselab.sampler.Sampler sampler, int n, long seed, ModeSet modes,
+    public static CoverageReport evaluate(Sampler sampler, int n, long seed, ModeSet modes,
                                           CoverageThresholds thresholds) {
         Check.notNull("sampler", sampler);
         Check.atLeast("n", n, 1);

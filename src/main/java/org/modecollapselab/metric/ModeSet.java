@@ -1,5 +1,6 @@
 package org.modecollapselab.metric;
 
+import java.util.Arrays;
 import java.util.List;
 import org.modecollapselab.util.Check;
 
@@ -34,7 +35,7 @@ public record ModeSet(List<Mode> modes) {
     }
 
     public static ModeSet of(Mode... modes) {
-        return new ModeSet(java.util.Arrays.asList(Check.noNulls("modes", modes)));
+        return new ModeSet(Arrays.asList(Check.noNulls("modes", modes)));
     }
 
     public int size() {

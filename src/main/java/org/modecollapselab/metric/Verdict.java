@@ -1,5 +1,8 @@
 package org.modecollapselab.metric;
 
+import java.util.Locale;
+import org.modecollapselab.util.Check;
+
 /** A one-word summary of mode coverage. */
 public enum Verdict {
     /** Every mode is covered. */
@@ -11,7 +14,7 @@ public enum Verdict {
 
     /** The verdict for {@code covered} of {@code modes} modes covered. */
     public static Verdict of(int covered, int modes) {
-        org.modecollapselab.util.Check.atLeast("modes", modes, 1);
+        Check.atLeast("modes", modes, 1);
         if (covered < 0 || covered > modes) {
             throw new IllegalArgumentException("covered must be in [0, " + modes + "] (0 to modes), was " + covered);
         }
@@ -23,6 +26,6 @@ public enum Verdict {
 
     /** "covered", "partial collapse", "complete collapse". */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

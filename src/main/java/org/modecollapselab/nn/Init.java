@@ -1,6 +1,7 @@
 package org.modecollapselab.nn;
 
 import java.util.SplittableRandom;
+import org.modecollapselab.util.Check;
 
 /** Weight initialisation schemes, drawn from a seeded Java generator so that CPU and GPU start identically. */
 public enum Init {
@@ -22,13 +23,13 @@ public enum Init {
      * inputs and outputs; a convolution's {@code channels·kernel²}.
      */
     public int fill(double[] p, int offset, int count, int biases, int fanIn, int fanOut, SplittableRandom rng) {
-        org.modecollapselab.util.Check.notNull("p", p);
-        org.modecollapselab.util.Check.atLeast("offset", offset, 0);
-        org.modecollapselab.util.Check.atLeast("count", count, 1);
-        org.modecollapselab.util.Check.atLeast("biases", biases, 0);
-        org.modecollapselab.util.Check.atLeast("fanIn", fanIn, 1);
-        org.modecollapselab.util.Check.atLeast("fanOut", fanOut, 1);
-        org.modecollapselab.util.Check.notNull("rng", rng);
+        Check.notNull("p", p);
+        Check.atLeast("offset", offset, 0);
+        Check.atLeast("count", count, 1);
+        Check.atLeast("biases", biases, 0);
+        Check.atLeast("fanIn", fanIn, 1);
+        Check.atLeast("fanOut", fanOut, 1);
+        Check.notNull("rng", rng);
         if ((long) offset + count + biases > p.length) {
             throw new IllegalArgumentException("p must hold offset + count + biases = " + ((long) offset + count
                     + biases) + " values, was " + p.length + " (offset " + offset + ", count " + count + ", biases "

@@ -1,5 +1,6 @@
 package org.modecollapselab.nn;
 
+import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -32,8 +33,8 @@ public interface SecondOrder extends Network {
      */
     record CurvatureProducts(INDArray hessianVector, INDArray inputGradient) {
         public CurvatureProducts {
-            org.modecollapselab.util.Check.notNull("hessianVector", hessianVector);
-            org.modecollapselab.util.Check.notNull("inputGradient", inputGradient);
+            Check.notNull("hessianVector", hessianVector);
+            Check.notNull("inputGradient", inputGradient);
         }
     }
 

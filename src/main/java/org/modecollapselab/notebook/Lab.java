@@ -1,5 +1,13 @@
 package org.modecollapselab.notebook;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.modecollapselab.util.Check;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Set-up helpers for notebooks: which ND4J back end runs the training, and on how many threads. */
@@ -29,7 +37,7 @@ public final class Lab {
      * full-size settings with it, e.g. the full DCGAN where a GPU trains it and the small one on a CPU.
      */
     public static boolean onGpu() {
-        String cls = Nd4j.getBackend().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        String cls = Nd4j.getBackend().getClass().getSimpleName().toLowerCase(Locale.ROOT);
         return cls.contains("cuda") || cls.contains("jcublas");
     }
 
@@ -37,8 +45,8 @@ public final class Lab {
     private static String gpuName() {
         try {
             Object info = Nd4j.getExecutioner().getEnvironmentInformation().get("cuda.devicesInformation");
-            if (info instanceof java.util.List<?> list && !list.isEmpty()
-                    && list.get(0) instanceof java.util.Map<?, ?> m && m.get("cuda.deviceName") != null) {
+            if (info instanceof List<?> list && !list.isEmpty()
+                    && list.get(0) instanceof Map<?, ?> m && m.get("cuda.deviceName") != null) {
                 return m.get("cuda.deviceName") + (list.size() > 1 ? " and " + (list.size() - 1) + " more" : "");
             }
         } catch (RuntimeException e) {
@@ -53,7 +61,7 @@ public final class Lab {
      */
     public static void main(String[] args) {
         System.out.println(backend());
-        org.nd4j.linalg.api.ndarray.INDArray a = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 256, 256);
+        INDArray a = Nd4j.rand(DataType.FLOAT, 256, 256);
         double sum = a.mmul(a).sumNumber().doubleValue();
         System.out.println("a 256×256 matrix product ran: sum " + (Double.isFinite(sum) ? "finite" : "NOT finite"));
     }
@@ -63,12 +71,12 @@ public final class Lab {
      * {@code notebooks/} above the working directory), e.g. {@code figures/01-mode-timeline.png} for
      * {@code /home/me/lab/notebooks/../figures/01-mode-timeline.png}; outside the project, absolute and normalised.
      */
-    public static String relative(java.nio.file.Path path) {
-        java.nio.file.Path p = org.modecollapselab.util.Check.notNull("path", path).toAbsolutePath().normalize();
-        for (java.nio.file.Path d = java.nio.file.Path.of("").toAbsolutePath().normalize(); d != null;
+    public static String relative(Path path) {
+        Path p = Check.notNull("path", path).toAbsolutePath().normalize();
+        for (Path d = Path.of("").toAbsolutePath().normalize(); d != null;
              d = d.getParent()) {
-            if (java.nio.file.Files.isRegularFile(d.resolve("pom.xml"))
-                    && java.nio.file.Files.isDirectory(d.resolve("notebooks"))) {
+            if (Files.isRegularFile(d.resolve("pom.xml"))
+                    && Files.isDirectory(d.resolve("notebooks"))) {
                 return p.startsWith(d) ? d.relativize(p).toString() : p.toString();
             }
         }

@@ -1,17 +1,20 @@
 package org.modecollapselab.notebook;
 
 import java.awt.image.BufferedImage;
+import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.modecollapselab.data.mnist.DownloadListener;
 import org.modecollapselab.data.mnist.MnistFile;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Snapshot;
-import org.modecollapselab.gan.StepStats;
 import org.modecollapselab.gan.TrainingListener;
 import org.modecollapselab.gan.TrainingResult;
 import org.modecollapselab.plot.Charts;
+import org.modecollapselab.step.StepStats;
 import org.modecollapselab.util.Check;
 
 /**
@@ -55,7 +58,7 @@ public final class LiveView {
      *
      * @param chart builds the chart from the GAN and its latest snapshot
      */
-    public TrainingListener progress(java.util.function.BiFunction<Gan, Snapshot, Chart<?, ?>> chart) {
+    public TrainingListener progress(BiFunction<Gan, Snapshot, Chart<?, ?>> chart) {
         return new Progress(Check.notNull("chart", chart));
     }
 
@@ -65,7 +68,7 @@ public final class LiveView {
      *
      * @param text the first text shown
      */
-    public java.util.function.Consumer<String> line(String text) {
+    public Consumer<String> line(String text) {
         String id = display.apply(Check.notNull("text", text));
         return t -> update.accept(id, Check.notNull("text", t));
     }
@@ -90,7 +93,7 @@ public final class LiveView {
                     return;
                 }
                 last = now;
-                line = String.format(java.util.Locale.ROOT, "Downloading %s from %s: %.1f of %.1f MB (%.0f%%)",
+                line = String.format(Locale.ROOT, "Downloading %s from %s: %.1f of %.1f MB (%.0f%%)",
                         file.name(), from, received / 1e6, total / 1e6, total > 0 ? 100.0 * received / total : 0);
                 show();
             }
@@ -113,7 +116,7 @@ public final class LiveView {
     }
 
     private final class Progress implements TrainingListener {
-        private final java.util.function.BiFunction<Gan, Snapshot, Chart<?, ?>> chart;
+        private final BiFunction<Gan, Snapshot, Chart<?, ?>> chart;
         private String textId;
         private String chartId;
         private Chart<?, ?> lastDrawn;
@@ -123,7 +126,7 @@ public final class LiveView {
         private int first;
         private int last;
 
-        Progress(java.util.function.BiFunction<Gan, Snapshot, Chart<?, ?>> chart) {
+        Progress(BiFunction<Gan, Snapshot, Chart<?, ?>> chart) {
             this.chart = chart;
         }
 

@@ -1,6 +1,7 @@
 package org.modecollapselab.objective;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -250,7 +251,7 @@ public enum FDivergence {
     public abstract double densityRatio(double v);
 
     /** Every divergence's {@link #id()}, in order. */
-    public static java.util.List<String> ids() {
+    public static List<String> ids() {
         return Arrays.stream(values()).map(FDivergence::id).toList();
     }
 

@@ -1,5 +1,7 @@
 package org.modecollapselab.objective;
 
+import org.modecollapselab.util.Check;
+
 /**
  * What the two players optimise, as losses on the discriminator's outputs (one output per row: a logit, or a
  * critic's value), with their gradients — the one place a loss is written. The training step and every remedy that
@@ -54,7 +56,7 @@ public interface Objective {
 
     /** Mean {@link #score} over outputs. */
     default double meanScore(double[] outputs) {
-        org.modecollapselab.util.Check.notEmpty("outputs", outputs);
+        Check.notEmpty("outputs", outputs);
         double s = 0;
         for (double o : outputs) {
             s += score(o);

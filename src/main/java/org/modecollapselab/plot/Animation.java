@@ -24,8 +24,8 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.gan.StepStats;
 import org.modecollapselab.gan.TrainingListener;
+import org.modecollapselab.step.StepStats;
 import org.modecollapselab.util.AtomicFiles;
 import org.modecollapselab.util.Check;
 

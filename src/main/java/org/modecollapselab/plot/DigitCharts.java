@@ -3,6 +3,7 @@ package org.modecollapselab.plot;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.CategoryChart;
@@ -157,13 +158,13 @@ public final class DigitCharts {
                 .title(String.format(Locale.ROOT, "%s — %d/10 digits covered, %.0f%% confident", title,
                         generated.modesCovered(), 100 * generated.highQualityFraction()))
                 .xAxisTitle("digit (as the classifier reads it)").yAxisTitle("share of samples").build();
-        Charts.style(c.getStyler());
+        ChartKit.style(c.getStyler());
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setOverlapped(false);
         // below the plot: inside, the legend hid the bars of 7-9 whenever they were tall
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        c.getStyler().setSeriesColors(new Color[] {Charts.REAL, Charts.FAKE});
+        c.getStyler().setSeriesColors(new Color[] {ChartKit.REAL, ChartKit.FAKE});
         List<String> names = new ArrayList<>(generated.modeNames());
         // a short label: "not confident" ran into the "9" beside it
         names.add(confidentOnly(generated) ? "unsure" : "(none)");
@@ -200,7 +201,7 @@ public final class DigitCharts {
             throw new IllegalArgumentException("timeline must have at most " + DIGIT_COLORS.length + " modes to draw "
                     + "one line each, was " + names.size() + " (Stacked MNIST: use coveredOverTraining)");
         }
-        double[] steps = java.util.Arrays.stream(timeline.steps()).asDoubleStream().toArray();
+        double[] steps = Arrays.stream(timeline.steps()).asDoubleStream().toArray();
         XYChart c = xy(title, "step", "share of samples");
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.0);
@@ -210,7 +211,7 @@ public final class DigitCharts {
             line(c, "digit " + names.get(m), steps, timeline.fractionsOf(m), DIGIT_COLORS[m]);
         }
         XYSeries off = line(c, "not confident", steps, timeline.offModeFractions(), Color.BLACK);
-        off.setLineStyle(Charts.DASHED);
+        off.setLineStyle(ChartKit.DASHED);
         return c;
     }
 
@@ -225,15 +226,15 @@ public final class DigitCharts {
             throw new IllegalArgumentException("timeline must have at least 1 snapshot, was 0");
         }
         int modes = timeline.reports().get(0).modes();
-        double[] steps = java.util.Arrays.stream(timeline.steps()).asDoubleStream().toArray();
+        double[] steps = Arrays.stream(timeline.steps()).asDoubleStream().toArray();
         double[] covered = timeline.reports().stream().mapToDouble(CoverageReport::modesCovered).toArray();
         double[] confident = timeline.reports().stream().mapToDouble(CoverageReport::highQualityFraction).toArray();
         XYChart c = xy(title, "step", "modes covered (of " + modes + ")");
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax((double) modes);
-        line(c, "modes covered", steps, covered, Charts.FAKE);
-        XYSeries conf = line(c, "confident share (right axis)", steps, confident, Charts.REAL);
-        conf.setLineStyle(Charts.DASHED);
+        line(c, "modes covered", steps, covered, ChartKit.FAKE);
+        XYSeries conf = line(c, "confident share (right axis)", steps, confident, ChartKit.REAL);
+        conf.setLineStyle(ChartKit.DASHED);
         conf.setYAxisGroup(1);
         c.setYAxisGroupTitle(1, "confident share");
         c.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
@@ -245,7 +246,7 @@ public final class DigitCharts {
     private static XYChart xy(String title, String x, String y) {
         XYChart c = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title).xAxisTitle(x)
                 .yAxisTitle(y).build();
-        Charts.style(c.getStyler());
+        ChartKit.style(c.getStyler());
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setMarkerSize(0);

@@ -1,6 +1,8 @@
 package org.modecollapselab.plot;
 
+import java.util.Locale;
 import java.util.Map;
+import org.modecollapselab.util.Check;
 
 /**
  * Size and fonts of every chart, and the resolution of saved PNGs: what a lecturer changes for a projector.
@@ -40,7 +42,7 @@ public record FigureStyle(int width, int height, double fontScale, int pngScale)
      * @throws IllegalArgumentException naming the variable when a value is malformed or out of range
      */
     public static FigureStyle fromEnvironment(Map<String, String> env) {
-        org.modecollapselab.util.Check.notNull("env", env);
+        Check.notNull("env", env);
         FigureStyle d = defaults();
         int w = d.width();
         int h = d.height();
@@ -48,7 +50,7 @@ public record FigureStyle(int width, int height, double fontScale, int pngScale)
         int png = d.pngScale();
         String size = env.get("MCL_FIGURE_SIZE");
         if (size != null && !size.isBlank()) {
-            String[] p = size.trim().toLowerCase(java.util.Locale.ROOT).split("x");
+            String[] p = size.trim().toLowerCase(Locale.ROOT).split("x");
             try {
                 if (p.length != 2) {
                     throw new NumberFormatException();

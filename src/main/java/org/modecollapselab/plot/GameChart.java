@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -65,25 +66,20 @@ final class GameChart extends XYChart {
         int res = 72;
         double[][] verdict = null;
         if (single) {
-            double[][] grid = new double[res * res][];
-            for (int r = 0; r < res; r++) {
-                for (int c = 0; c < res; c++) {
-                    grid[r * res + c] = new double[] {box[0] + (c + 0.5) * (box[1] - box[0]) / res,
-                        box[2] + (r + 0.5) * (box[3] - box[2]) / res};
-                }
+            double[] xs = new double[res];
+            double[] ys = new double[res];
+            for (int i = 0; i < res; i++) {
+                xs[i] = box[0] + (i + 0.5) * (box[1] - box[0]) / res;
+                ys[i] = box[2] + (i + 0.5) * (box[3] - box[2]) / res;
             }
-            double[] d = gan.discriminatorProbability(grid);
-            verdict = new double[res][res];
-            for (int r = 0; r < res; r++) {
-                System.arraycopy(d, r * res, verdict[r], 0, res);
-            }
+            verdict = gan.probe().probabilityField(xs, ys);
         }
         FigureStyle fs = Charts.figureStyle();
         GameChart c = new GameChart(fs.width(), fs.height() + 80, box[0], box[1], box[2], box[3], verdict);
         c.setTitle(single ? title : title + " (D judges packs or batches: no heatmap, no arrows)");
         c.setXAxisTitle("x₁");
         c.setYAxisTitle("x₂");
-        Charts.style(c.getStyler());
+        ChartKit.style(c.getStyler());
         var st = c.getStyler();
         st.setChartBackgroundColor(TRANSPARENT);
         st.setPlotBackgroundColor(TRANSPARENT);
@@ -101,10 +97,10 @@ final class GameChart extends XYChart {
         if (manifold && gan.generator().inputs() == gan.config().latentDim()) {
             addManifold(c, gan);
         }
-        Charts.points(c, "real", real, new Color(Charts.REAL.getRed(), Charts.REAL.getGreen(), Charts.REAL.getBlue(),
+        ChartKit.points(c, "real", real, new Color(ChartKit.REAL.getRed(), ChartKit.REAL.getGreen(), ChartKit.REAL.getBlue(),
                 120), SeriesMarkers.CIRCLE);
-        Charts.points(c, "generated", generated, new Color(Charts.FAKE.getRed(), Charts.FAKE.getGreen(),
-                Charts.FAKE.getBlue(), 200), SeriesMarkers.CIRCLE);
+        ChartKit.points(c, "generated", generated, new Color(ChartKit.FAKE.getRed(), ChartKit.FAKE.getGreen(),
+                ChartKit.FAKE.getBlue(), 200), SeriesMarkers.CIRCLE);
         if (single) {
             addArrows(c, gan, generated, box);
         }
@@ -207,7 +203,7 @@ final class GameChart extends XYChart {
         if (n == 0) {
             return;
         }
-        double[][] at = java.util.Arrays.copyOf(generated, n);
+        double[][] at = Arrays.copyOf(generated, n);
         double[][] push = gan.generatorPush(at);
         double longest = 0;
         for (double[] p : push) {

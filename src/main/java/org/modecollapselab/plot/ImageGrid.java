@@ -46,9 +46,9 @@ public final class ImageGrid extends Chart<PieStyler, PieSeries> {
 
     @Override
     public void paint(Graphics2D g, int width, int height) {
-        org.modecollapselab.util.Check.notNull("g", g);
-        org.modecollapselab.util.Check.atLeast("width", width, 1);
-        org.modecollapselab.util.Check.atLeast("height", height, 1);
+        Check.notNull("g", g);
+        Check.atLeast("width", width, 1);
+        Check.atLeast("height", height, 1);
         setWidth(width);
         setHeight(height);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

@@ -42,7 +42,7 @@ public final class KnobCharts {
             throw new IllegalArgumentException("sweep must have rows, was empty");
         }
         boolean modes = metric.equals("modes");
-        XYChart c = Charts.xy(title, xTitle, modes ? "modes captured (% of all modes)" : "high-quality samples (%)");
+        XYChart c = ChartKit.xy(title, xTitle, modes ? "modes captured (% of all modes)" : "high-quality samples (%)");
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(100.0);
         c.getStyler().setErrorBarsColor(Color.DARK_GRAY);
@@ -93,7 +93,7 @@ public final class KnobCharts {
                     e.stream().mapToDouble(Double::doubleValue).toArray());
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.CIRCLE);
-            Color col = Charts.MODE_COLORS[color++ % Charts.MODE_COLORS.length];
+            Color col = ChartKit.MODE_COLORS[color++ % ChartKit.MODE_COLORS.length];
             s.setLineColor(col);
             s.setMarkerColor(col);
             s.setLineWidth(2f);

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.modecollapselab.metric.ModeSet;
 import org.modecollapselab.util.Check;
@@ -41,7 +42,7 @@ public final class SeveralGanCharts {
             throw new IllegalArgumentException("names, captured and totals must have the same length (one entry per "
                     + "data set, at least one), were " + names.size() + ", " + captured.size() + " and " + totals.length);
         }
-        XYChart c = Charts.xy(title, "generators in the mixture", "modes captured (% of all modes)");
+        XYChart c = ChartKit.xy(title, "generators in the mixture", "modes captured (% of all modes)");
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(100.0);
         c.getStyler().setMarkerSize(7);
@@ -72,7 +73,7 @@ public final class SeveralGanCharts {
             XYSeries s = c.addSeries(names.get(d) + " (" + totals[d] + " modes)", x, mean, se);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.CIRCLE);
-            Color color = Charts.MODE_COLORS[d % Charts.MODE_COLORS.length];
+            Color color = ChartKit.MODE_COLORS[d % ChartKit.MODE_COLORS.length];
             s.setLineColor(color);
             s.setMarkerColor(color);
             s.setLineWidth(2f);
@@ -90,7 +91,7 @@ public final class SeveralGanCharts {
      */
     public static XYChart components(double[][] real, List<double[][]> components, List<String> names, ModeSet modes,
                                      String title) {
-        Charts.pointsOrNone("real", real, 2);
+        ChartKit.pointsOrNone("real", real, 2);
         Check.noNulls("components", components);
         Check.noNulls("names", names);
         Check.notNull("modes", modes);
@@ -102,7 +103,7 @@ public final class SeveralGanCharts {
                     + "name), was " + components.size() + " components and " + names.size() + " names");
         }
         for (int i = 0; i < components.size(); i++) {
-            Charts.pointsOrNone("components[" + i + "]", components.get(i), 2);
+            ChartKit.pointsOrNone("components[" + i + "]", components.get(i), 2);
         }
         for (String n : names) {
             Check.notBlank("names[" + names.indexOf(n) + "]", n);
@@ -115,19 +116,19 @@ public final class SeveralGanCharts {
             throw new IllegalArgumentException("names must have one entry per component (" + components.size()
                     + "), was " + names.size());
         }
-        XYChart c = Charts.xy(title, "x₁", "x₂");
+        XYChart c = ChartKit.xy(title, "x₁", "x₂");
         c.getStyler().setMarkerSize(4);
-        Charts.points(c, "real", real, new Color(0xBBBBBB), SeriesMarkers.CIRCLE);
+        ChartKit.points(c, "real", real, new Color(0xBBBBBB), SeriesMarkers.CIRCLE);
         for (int i = 0; i < components.size(); i++) {
-            Color k = Charts.MODE_COLORS[(i + 1) % Charts.MODE_COLORS.length];
-            Charts.points(c, names.get(i), Check.notNull("components[" + i + "]", components.get(i)),
+            Color k = ChartKit.MODE_COLORS[(i + 1) % ChartKit.MODE_COLORS.length];
+            ChartKit.points(c, names.get(i), Check.notNull("components[" + i + "]", components.get(i)),
                     new Color(k.getRed(), k.getGreen(), k.getBlue(), 160), SeriesMarkers.CIRCLE);
         }
         double[][] centres = modes.modes().stream().map(m -> m.center()).toArray(double[][]::new);
-        Charts.points(c, "mode centres", centres, Color.BLACK, SeriesMarkers.CROSS);
+        ChartKit.points(c, "mode centres", centres, Color.BLACK, SeriesMarkers.CROSS);
         if (components.size() > 4) {
-            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-            c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+            c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         }
         return c;
     }

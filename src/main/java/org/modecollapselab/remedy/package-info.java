@@ -1,8 +1,9 @@
 /**
- * How remedies plug into the one training step: a {@link org.modecollapselab.remedy.Remedy} is immutable
- * configuration that creates a {@link org.modecollapselab.remedy.StepHook} (its state) for each GAN; hooks see the
- * step through {@link org.modecollapselab.remedy.StepContext} and its two phases, change what D sees through
- * {@link org.modecollapselab.remedy.InputTransform}s, and add terms to losses and gradients. Each remedy lives in a
- * sub-package of its own; the catalog of remedies by name is {@code remedy.catalog}.
+ * The remedies for mode collapse, one sub-package each: a step remedy is a record implementing
+ * {@code org.modecollapselab.step.Remedy} (its state a {@code StepHook}); a remedy that trains several GANs (AdaGAN,
+ * one GAN per class) is a {@code org.modecollapselab.gan.Method}. Each declares its catalog name and default as a
+ * {@code public static final org.modecollapselab.gan.Catalogued} field, found by {@code org.modecollapselab.catalog}
+ * (see {@code docs/adding-a-remedy.md}). Remedy packages sit above {@code gan} and below {@code catalog}; none
+ * imports another.
  */
 package org.modecollapselab.remedy;

@@ -1,5 +1,6 @@
 package org.modecollapselab.sampler;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -52,7 +53,7 @@ public record Mixture(List<Sampler> components, double[] weights, String label) 
     /** Equal weights. */
     public static Mixture uniform(List<? extends Sampler> components, String label) {
         Check.notEmpty("components", components);
-        Check.noNulls("components", new java.util.ArrayList<>(components));
+        Check.noNulls("components", new ArrayList<>(components));
         double[] w = new double[components.size()];
         Arrays.fill(w, 1.0 / w.length);
         return new Mixture(List.copyOf(components), w, label);

@@ -1,8 +1,8 @@
 package org.modecollapselab.study;
 
 import java.util.List;
+import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.gan.Method;
-import org.modecollapselab.remedy.catalog.Remedies;
 import org.modecollapselab.util.Check;
 
 /**

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.remedy.packing.Packing;
+import org.modecollapselab.util.Check;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -27,8 +29,8 @@ public final class PacGanTable1 {
     public record Published(String dataset, String method, double modes, double modesSe, double hq, double hqSe, double kl,
                      double klSe) {
         public Published {
-            org.modecollapselab.util.Check.notNull("dataset", dataset);
-            org.modecollapselab.util.Check.notNull("method", method);
+            Check.notNull("dataset", dataset);
+            Check.notNull("method", method);
         }
     }
 
@@ -45,11 +47,11 @@ public final class PacGanTable1 {
 
     /** The published rows as a table: dataset, method, modes ± se, high-quality % ± se, reverse KL ± se. */
     public static Table published() {
-        tech.tablesaw.api.StringColumn d = tech.tablesaw.api.StringColumn.create("dataset");
-        tech.tablesaw.api.StringColumn m = tech.tablesaw.api.StringColumn.create("method");
-        tech.tablesaw.api.StringColumn modes = tech.tablesaw.api.StringColumn.create("modes");
-        tech.tablesaw.api.StringColumn hq = tech.tablesaw.api.StringColumn.create("high-quality %");
-        tech.tablesaw.api.StringColumn kl = tech.tablesaw.api.StringColumn.create("reverse KL");
+        StringColumn d = StringColumn.create("dataset");
+        StringColumn m = StringColumn.create("method");
+        StringColumn modes = StringColumn.create("modes");
+        StringColumn hq = StringColumn.create("high-quality %");
+        StringColumn kl = StringColumn.create("reverse KL");
         for (Published p : PAPER) {
             d.append(p.dataset().replace("pacgan-", ""));
             m.append(p.method());
@@ -72,8 +74,8 @@ public final class PacGanTable1 {
     /** Ours (a {@link StudyReport#summary} of this preset) next to the paper's, as Markdown. */
     public static String sideBySide(Table summary, int steps, int trials) {
         StudyReport.checkSummary(summary);
-        org.modecollapselab.util.Check.atLeast("steps", steps, 1);
-        org.modecollapselab.util.Check.atLeast("trials", trials, 1);
+        Check.atLeast("steps", steps, 1);
+        Check.atLeast("trials", trials, 1);
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "Ours: %d steps, %d trials. Paper: 400,000 steps, 10 trials. Mean ± standard error.%n%n", steps,
                 trials));

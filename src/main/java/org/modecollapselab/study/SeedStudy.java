@@ -7,7 +7,7 @@ import org.modecollapselab.gan.Method;
 import org.modecollapselab.metric.CoverageReport;
 import org.modecollapselab.metric.CoverageThresholds;
 import org.modecollapselab.metric.Verdict;
-import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.step.Remedy;
 import org.modecollapselab.util.Check;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

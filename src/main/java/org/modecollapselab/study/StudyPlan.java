@@ -1,5 +1,6 @@
 package org.modecollapselab.study;
 
+import java.io.Serializable;
 import java.util.List;
 import org.modecollapselab.util.Check;
 
@@ -9,7 +10,7 @@ import org.modecollapselab.util.Check;
  * {@link #tasks()} there, so a plan for such an engine must rebuild the same tasks, in the same order, from
  * serializable settings — as {@link NamedPlan} does from names. {@link #of} wraps tasks already built (this JVM only).
  */
-public interface StudyPlan extends java.io.Serializable {
+public interface StudyPlan extends Serializable {
 
     /** The tasks, in the order of the study's tables; the same list on every call and on every machine. */
     List<Study.Task> tasks();

@@ -198,7 +198,7 @@ public interface StudyProgress {
 
     /** "45 s", "3 min 20 s", "2 h 05 min". */
     static String duration(double seconds) {
-        org.modecollapselab.util.Check.nonNegative("seconds", seconds);
+        Check.nonNegative("seconds", seconds);
         long s = Math.round(seconds);
         if (s < 60) {
             return s + " s";

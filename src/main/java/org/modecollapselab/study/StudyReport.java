@@ -1,6 +1,7 @@
 package org.modecollapselab.study;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * What a study's runs say: one row per run ({@link #table}), the mean ± standard error per data set and method
@@ -134,7 +136,7 @@ public final class StudyReport {
                     + ": a header but no runs");
         }
         List<String> names = t.header();
-        List<tech.tablesaw.columns.Column<?>> columns = new ArrayList<>();
+        List<Column<?>> columns = new ArrayList<>();
         for (String name : names) {
             columns.add(switch (name) {
                 case "seed", "steps", "modes_captured", "modes", "hops" -> IntColumn.create(name);
@@ -180,7 +182,7 @@ public final class StudyReport {
         if (!problems.isEmpty()) {
             throw Csv.malformed("csv", csv, "every row must hold a run as environment/study writes it", problems);
         }
-        return Table.create(csv.getFileName().toString(), columns.toArray(tech.tablesaw.columns.Column<?>[]::new));
+        return Table.create(csv.getFileName().toString(), columns.toArray(Column<?>[]::new));
     }
 
     /** The summary of runs (see {@link #summary(Table)}). */
@@ -333,7 +335,7 @@ public final class StudyReport {
     }
 
     static String csv(Table t) {
-        java.io.StringWriter w = new java.io.StringWriter();
+        StringWriter w = new StringWriter();
         t.write().csv(w);
         return w.toString();
     }

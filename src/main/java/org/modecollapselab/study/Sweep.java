@@ -2,6 +2,7 @@ package org.modecollapselab.study;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.knob.Knob;
@@ -91,7 +92,7 @@ public final class Sweep {
                 "modes_mean", "modes_se", "high_quality_pct_mean", "high_quality_pct_se");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < sweep.rowCount(); i++) {
-            sb.append(String.format(java.util.Locale.ROOT, "%-12s %s %-8s modes %s / %d, high quality %s%%%n",
+            sb.append(String.format(Locale.ROOT, "%-12s %s %-8s modes %s / %d, high quality %s%%%n",
                     sweep.stringColumn("dataset").get(i), sweep.stringColumn("knob").get(i),
                     sweep.stringColumn("value_label").get(i), StudyReport.pm(sweep, "modes", i, 1),
                     sweep.intColumn("modes_total").get(i), StudyReport.pm(sweep, "high_quality_pct", i, 1)));

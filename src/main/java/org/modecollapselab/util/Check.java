@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import tech.tablesaw.api.Table;
 
 /**
  * Argument checks whose messages name the parameter, the rule and the value, e.g.
@@ -257,7 +258,7 @@ public final class Check {
     // ---------------------------------------------------------------- tables
 
     /** A Tablesaw table with (at least) these columns; {@code what} says what it should be, e.g. "a study summary". */
-    public static tech.tablesaw.api.Table columns(String name, tech.tablesaw.api.Table table, String what,
+    public static Table columns(String name, Table table, String what,
                                                   String... columns) {
         notNull(name, table);
         for (String c : columns) {

@@ -79,4 +79,36 @@ public final class NdArrays {
         }
         return m;
     }
+
+    /** The first column of a [rows, cols] array (D's first output for each row), as doubles. */
+    public static double[] firstColumn(INDArray a) {
+        Check.matrix("a", a, -1, -1);
+        double[] v = values(a);
+        int cols = (int) a.columns();
+        if (cols == 1) {
+            return v;
+        }
+        double[] first = new double[(int) a.rows()];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = v[i * cols];
+        }
+        return first;
+    }
+
+    /**
+     * A [v.length, columns] array of {@code type} whose first column is {@code v} and whose other columns are 0: a
+     * loss gradient with respect to D's first output, as the gradient of all of D's outputs.
+     */
+    public static INDArray inFirstColumn(double[] v, int columns, DataType type) {
+        Check.notNull("v", v);
+        Check.atLeast("columns", columns, 1);
+        if (columns == 1) {
+            return of(v, v.length, 1, type);
+        }
+        double[] wide = new double[v.length * columns];
+        for (int i = 0; i < v.length; i++) {
+            wide[i * columns] = v[i];
+        }
+        return of(wide, v.length, columns, type);
+    }
 }

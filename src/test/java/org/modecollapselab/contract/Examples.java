@@ -105,6 +105,12 @@ public final class Examples {
         return this;
     }
 
+    /** An example for {@code type} unless one is registered already. */
+    public Examples addIfAbsent(Class<?> type, Supplier<?> example) {
+        byType.putIfAbsent(type, example);
+        return this;
+    }
+
     /** A valid value for parameters of {@code type} named {@code param} (anywhere in the API). */
     public Examples add(Class<?> type, String param, Supplier<?> example) {
         byTypeAndName.put(type.getName() + "#" + param, example);

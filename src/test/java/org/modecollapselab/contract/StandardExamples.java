@@ -8,7 +8,10 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.data.mnist.Mnist;
 import org.modecollapselab.data.mnist.MnistDownload;
 import org.modecollapselab.data.mnist.MnistSplit;
@@ -47,8 +50,8 @@ import org.modecollapselab.plot.DigitCharts;
 import org.modecollapselab.plot.FigureStyle;
 import org.modecollapselab.plot.KnobCharts;
 import org.modecollapselab.remedy.adagan.AdaGan;
-import org.modecollapselab.remedy.catalog.ObjectiveSetting;
-import org.modecollapselab.remedy.catalog.Objectives;
+import org.modecollapselab.catalog.ObjectiveSetting;
+import org.modecollapselab.catalog.Objectives;
 import org.modecollapselab.remedy.gradientpenalty.GradientPenalty;
 import org.modecollapselab.remedy.infogan.InfoGan;
 import org.modecollapselab.remedy.modeseeking.ModeSeeking;
@@ -83,12 +86,15 @@ import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.GaussianMixture1D;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.data.TemperatureReadings;
-import org.modecollapselab.gan.DivergenceGuard;
+import org.modecollapselab.step.DivergenceGuard;
 import org.modecollapselab.gan.Gan;
+import org.modecollapselab.gan.GanProbe;
+import org.modecollapselab.step.Standardiser;
+import org.modecollapselab.step.TrainingStep;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.Snapshot;
-import org.modecollapselab.gan.StepStats;
-import org.modecollapselab.gan.TrainingDivergedException;
+import org.modecollapselab.step.StepStats;
+import org.modecollapselab.step.TrainingDivergedException;
 import org.modecollapselab.gan.TrainingListener;
 import org.modecollapselab.gan.TrainingOptions;
 import org.modecollapselab.gan.TrainingResult;
@@ -109,15 +115,15 @@ import org.modecollapselab.objective.GeneratorLoss;
 import org.modecollapselab.objective.Objective;
 import org.modecollapselab.notebook.LiveView;
 import org.modecollapselab.plot.Charts;
-import org.modecollapselab.remedy.DiscriminatorPhase;
-import org.modecollapselab.remedy.GeneratorPhase;
-import org.modecollapselab.remedy.InputTransform;
-import org.modecollapselab.remedy.LatentCodes;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepContext;
-import org.modecollapselab.remedy.StepHook;
-import org.modecollapselab.remedy.catalog.Remedies;
+import org.modecollapselab.step.DiscriminatorPhase;
+import org.modecollapselab.step.GeneratorPhase;
+import org.modecollapselab.step.InputTransform;
+import org.modecollapselab.step.LatentCodes;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepContext;
+import org.modecollapselab.step.StepHook;
+import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.remedy.featurematching.FeatureMatching;
 import org.modecollapselab.remedy.minibatch.MinibatchDiscrimination;
 import org.modecollapselab.remedy.packing.Packing;
@@ -680,6 +686,31 @@ final class StandardExamples {
         e.add(InfoGan.class, "informationLoss", "first", () -> 0);
         e.add(InfoGan.class, "informationLoss", "column", () -> 1);
         e.add(InfoGan.class, "informationLoss", "codes", () -> new double[] {1, 0, 0.5, 0.5});
+        // Every remedy the catalog lists, at its catalog default: a new remedy needs no line here.
+        e.add(Catalogued.class, () -> Packing.CATALOG);
+        e.add(Catalogued.class, "parse", "argument", () -> "2");
+        e.add(IntFunction.class, () -> (IntFunction<Packing>) Packing::new);
+        e.add(DoubleFunction.class, () -> (DoubleFunction<FeatureMatching>) FeatureMatching::new);
+        for (Catalogued c : Remedies.declared()) {
+            Supplier<Object> fresh = () -> {
+                Method m = c.parse(null);
+                return m instanceof Method.OneGan g && g.remedies().size() == 1 ? g.remedies().get(0) : m;
+            };
+            e.addIfAbsent(fresh.get().getClass(), fresh);
+        }
+        // The step and the probe (issue 21).
+        e.add(TrainingStep.class, () -> new TrainingStep(temperature(), tinyConfig(), List.of()));
+        e.add(Standardiser.class, () -> Standardiser.of(temperature()));
+        e.add(GanProbe.class, () -> tinyGan().probe());
+        for (String m : List.of("scoreField", "probabilityField")) {
+            e.add(GanProbe.class, m, "this", () -> ringGan().probe());
+        }
+        e.add(GanProbe.class, "axis", "coordinate", () -> 0);
+        e.add(TrainingStep.class, "stepGenerator", "this", () -> {
+            TrainingStep t = new TrainingStep(temperature(), tinyConfig(), List.of());
+            t.stepDiscriminator(1);
+            return t;
+        });
         return e;
     }
 }

@@ -14,13 +14,14 @@ import org.modecollapselab.data.BlobImages;
 import org.modecollapselab.nn.Init;
 import org.modecollapselab.nn.conv.DcganDiscriminator;
 import org.modecollapselab.nn.conv.DcganGenerator;
-import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.step.Remedy;
 import org.modecollapselab.remedy.featurematching.FeatureMatching;
 import org.modecollapselab.remedy.minibatch.MinibatchDiscrimination;
 import org.modecollapselab.remedy.packing.Packing;
 import org.modecollapselab.remedy.unrolled.Unrolling;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.modecollapselab.step.StepStats;
 
 /**
  * The one training step with the DCGAN networks (small preset, 28×28) on a synthetic image data set: it trains,

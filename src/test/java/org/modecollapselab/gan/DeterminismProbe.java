@@ -5,6 +5,7 @@ import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.remedy.packing.Packing;
+import org.modecollapselab.step.StepStats;
 
 /**
  * A fingerprint of short training runs, every number as its exact bits: the temperature preset and the ring preset

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.GaussianMixture1D;
 import org.modecollapselab.data.TemperatureData;
+import org.modecollapselab.step.StepStats;
+import org.modecollapselab.step.DivergenceGuard;
+import org.modecollapselab.step.TrainingDivergedException;
 
 /** Runs that go nowhere with finite losses: G's samples run away from the data. */
 class DivergenceGuardTest {

@@ -10,18 +10,20 @@ import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.nn.OptimizerSpec;
-import org.modecollapselab.remedy.DiscriminatorPhase;
-import org.modecollapselab.remedy.GeneratorPhase;
-import org.modecollapselab.remedy.InputTransform;
-import org.modecollapselab.remedy.LatentCodes;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepContext;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.DiscriminatorPhase;
+import org.modecollapselab.step.GeneratorPhase;
+import org.modecollapselab.step.InputTransform;
+import org.modecollapselab.step.LatentCodes;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepContext;
+import org.modecollapselab.step.StepHook;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.buffer.DataType;
 import tech.tablesaw.api.Table;
+import org.modecollapselab.step.StepStats;
+import org.modecollapselab.step.TrainingDivergedException;
 
 class GanTest {
     static GanConfig small() {

@@ -10,6 +10,7 @@ import org.modecollapselab.data.GaussianMixture;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.remedy.featurematching.FeatureMatching;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.modecollapselab.step.StepStats;
 
 /** Playing by hand: D's and G's updates one at a time, through the one step. */
 class ManualStepsTest {

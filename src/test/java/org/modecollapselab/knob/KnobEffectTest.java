@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.SeedTrials;
 import org.modecollapselab.remedy.RemedyAssertions;
-import org.modecollapselab.remedy.catalog.Remedies;
+import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.study.Study;
 
 /**

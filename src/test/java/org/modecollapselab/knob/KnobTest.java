@@ -9,7 +9,7 @@ import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;
 import org.modecollapselab.nn.OptimizerSpec;
-import org.modecollapselab.remedy.catalog.Remedies;
+import org.modecollapselab.catalog.Remedies;
 
 class KnobTest {
     private static final GanConfig RING = GanConfig.ringCollapse();
@@ -80,7 +80,7 @@ class KnobTest {
 
     @Test
     void theCatalogKnowsTheNewRemediesAndKnobs() {
-        for (String name : Remedies.REMEDIES_III) {
+        for (String name : Remedies.TRICKS) {
             Method m = Remedies.parse(name);
             m.check(TemperatureData.aliceSpringsAndSouthPole(), GanConfig.temperatureCollapse());
         }

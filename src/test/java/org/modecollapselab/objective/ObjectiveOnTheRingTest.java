@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.*;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.SeedTrials;
+import org.modecollapselab.catalog.Objectives;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.remedy.RemedyAssertions;
-import org.modecollapselab.remedy.catalog.Objectives;
 
 /**
  * Does the objective alone change mode collapse on the ring, where the plain GAN collapses? Seeds 1–6, 500 steps of

@@ -10,6 +10,7 @@ import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
+import org.modecollapselab.step.Remedy;
 import org.modecollapselab.study.Study;
 import org.modecollapselab.study.StudyCase;
 

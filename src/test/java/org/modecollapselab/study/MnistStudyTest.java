@@ -15,7 +15,7 @@ import org.modecollapselab.metric.ClassifierThresholds;
 import org.modecollapselab.metric.CoverageScorer;
 import org.modecollapselab.nn.conv.DcganDiscriminator;
 import org.modecollapselab.nn.conv.DcganGenerator;
-import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.step.Remedy;
 import org.modecollapselab.remedy.featurematching.FeatureMatching;
 import org.modecollapselab.remedy.minibatch.MinibatchDiscrimination;
 import org.modecollapselab.remedy.packing.Packing;

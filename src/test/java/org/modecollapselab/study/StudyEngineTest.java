@@ -20,7 +20,7 @@ import org.modecollapselab.data.DataSource;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;
 import org.modecollapselab.notebook.LiveView;
-import org.modecollapselab.remedy.catalog.Remedies;
+import org.modecollapselab.catalog.Remedies;
 import tech.tablesaw.api.Table;
 
 /** The study engine on several threads, failures, resume and per-run files, and the progress line. */

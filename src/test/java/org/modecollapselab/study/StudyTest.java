@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.plot.Charts;
-import org.modecollapselab.remedy.catalog.Remedies;
+import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.remedy.packing.Packing;
 import tech.tablesaw.api.Table;
 

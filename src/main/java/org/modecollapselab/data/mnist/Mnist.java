@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -105,11 +106,11 @@ public final class Mnist {
             if (images.rank() != 3 || images.size(1) != ImageShape.MNIST.height()
                     || images.size(2) != ImageShape.MNIST.width()) {
                 throw new IllegalArgumentException(img + " must hold images of 28×28 (shape [n, 28, 28]), was "
-                        + java.util.Arrays.toString(images.shape()));
+                        + Arrays.toString(images.shape()));
             }
             if (lbls.rank() != 1) {
                 throw new IllegalArgumentException(lab + " must hold one label per digit (shape [n]), was "
-                        + java.util.Arrays.toString(lbls.shape()));
+                        + Arrays.toString(lbls.shape()));
             }
             if (images.size(0) != lbls.size(0)) {
                 throw new IllegalArgumentException(img.getFileName() + " holds " + images.size(0) + " images but "

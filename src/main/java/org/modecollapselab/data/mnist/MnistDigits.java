@@ -165,7 +165,7 @@ public final class MnistDigits implements ImageSource {
     public MnistDigits subset(int[] indices, String name) {
         Check.notNull("indices", indices);
         Check.notBlank("name", name);
-        Check.distinct("indices", java.util.Arrays.stream(indices).boxed().toList(), "index", i -> i);
+        Check.distinct("indices", Arrays.stream(indices).boxed().toList(), "index", i -> i);
         if (indices.length == 0) {
             throw new IllegalArgumentException("indices must not be empty, was []");
         }

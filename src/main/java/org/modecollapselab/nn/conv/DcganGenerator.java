@@ -2,6 +2,7 @@ package org.modecollapselab.nn.conv;
 
 import static org.modecollapselab.nn.conv.ConvOps.KERNEL;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Init;
@@ -136,7 +137,7 @@ public final class DcganGenerator extends ConvNetwork {
 
     /** γ = 1, β = 0 for {@code c} channels from {@code k}; returns the offset after them. */
     private static int batchNorm(double[] p, int k, int c) {
-        java.util.Arrays.fill(p, k, k + c, 1.0);
+        Arrays.fill(p, k, k + c, 1.0);
         return k + 2 * c;
     }
 

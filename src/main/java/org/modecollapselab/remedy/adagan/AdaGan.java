@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
 import org.modecollapselab.data.WeightedSample;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;
@@ -40,6 +41,9 @@ import org.modecollapselab.util.Check;
  * @param classifierSteps updates of the classifier that estimates h, &gt;= 1
  */
 public record AdaGan(int generators, double beta, int sampleSize, int classifierSteps) implements Method {
+    /** The catalog's name: {@code adagan[:T]}, T generators (default 3). */
+    public static final Catalogued CATALOG = Catalogued.method("adagan", "T", 3, AdaGan::of);
+
     public AdaGan {
         Check.atLeast("generators", generators, 1);
         Check.inHalfOpen("beta", beta, 0, 1);

@@ -1,5 +1,6 @@
 package org.modecollapselab.remedy.adagan;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
@@ -10,7 +11,6 @@ import org.modecollapselab.util.NdArrays;
 import org.modecollapselab.util.Workspaces;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -58,8 +58,8 @@ final class DensityRatio {
             try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
                 Network.Pass pass = d.forward(NdArrays.of(batch, 2L * b, dim, config.dataType()));
                 double[] logits = NdArrays.values(pass.output());
-                double[] lr = java.util.Arrays.copyOfRange(logits, 0, b);
-                double[] lf = java.util.Arrays.copyOfRange(logits, b, 2 * b);
+                double[] lr = Arrays.copyOfRange(logits, 0, b);
+                double[] lf = Arrays.copyOfRange(logits, b, 2 * b);
                 double[] gr = new double[b];
                 double[] gf = new double[b];
                 logistic.discriminatorLoss(lr, lf, gr, gf);
@@ -74,7 +74,7 @@ final class DensityRatio {
         int chunk = 4096;
         for (int from = 0; from < n; from += chunk) {
             int rows = Math.min(chunk, n - from);
-            double[] x = java.util.Arrays.copyOfRange(points, from * dim, (from + rows) * dim);
+            double[] x = Arrays.copyOfRange(points, from * dim, (from + rows) * dim);
             try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
                 double[] logits = NdArrays.values(d.output(NdArrays.of(x, rows, dim, config.dataType())));
                 for (int i = 0; i < rows; i++) {

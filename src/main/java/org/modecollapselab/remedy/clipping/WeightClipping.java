@@ -1,9 +1,11 @@
 package org.modecollapselab.remedy.clipping;
 
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepContext;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.gan.Catalogued;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepContext;
+import org.modecollapselab.step.StepHook;
+import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -25,6 +27,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public record WeightClipping(double clip) implements Remedy {
     /** The paper's c. */
     public static final double PAPER_CLIP = 0.01;
+
+    /** The catalog's name: {@code weight-clipping[:c]} (default c = 0.01). */
+    public static final Catalogued CATALOG = Catalogued.number("weight-clipping", "c", PAPER_CLIP,
+            WeightClipping::new);
 
     public WeightClipping {
         if (!(clip > 0)) {
@@ -55,9 +61,6 @@ public record WeightClipping(double clip) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         return new StepHook() {
             @Override
             public void afterDiscriminatorUpdate(StepContext context) {
@@ -68,8 +71,8 @@ public record WeightClipping(double clip) implements Remedy {
 
     /** Clamps every element of {@code parameters} to [−c, c], in place. */
     public static void clamp(INDArray parameters, double c) {
-        org.modecollapselab.util.Check.notNull("parameters", parameters);
-        org.modecollapselab.util.Check.positive("c", c);
+        Check.notNull("parameters", parameters);
+        Check.positive("c", c);
         Transforms.max(Transforms.min(parameters, c, false), -c, false);
     }
 

@@ -3,11 +3,12 @@ package org.modecollapselab.remedy.conditional;
 import java.util.random.RandomGenerator;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
-import org.modecollapselab.remedy.InputTransform;
-import org.modecollapselab.remedy.LatentCodes;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.gan.Catalogued;
+import org.modecollapselab.step.InputTransform;
+import org.modecollapselab.step.LatentCodes;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,6 +33,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param strength the one-hot's value (1 in the paper), finite and &gt;= 0 (0: the plain GAN)
  */
 public record ConditionalGan(int classes, double strength) implements Remedy {
+    /** The catalog's name: {@code cgan}, the conditional GAN for the data set's classes. */
+    public static final Catalogued CATALOG = Catalogued.forData("cgan", "cGAN", ConditionalGan::of);
+
     /** Tells this remedy's random stream (G's classes) apart from other remedies'. */
     private static final long SALT = 0x43474E;
 
@@ -85,9 +89,6 @@ public record ConditionalGan(int classes, double strength) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         double[] cumulative = setup.classWeights();
         for (int i = 1; i < cumulative.length; i++) {
             cumulative[i] += cumulative[i - 1];

@@ -2,13 +2,14 @@ package org.modecollapselab.remedy.featurematching;
 
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Network;
-import org.modecollapselab.remedy.GeneratorPhase;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
-import org.modecollapselab.util.Check;
+import org.modecollapselab.step.GeneratorPhase;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Broadcast;
+import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -27,6 +28,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param weight share of the feature-matching term in G's loss, in [0, 1]
  */
 public record FeatureMatching(double weight) implements Remedy {
+    /** The catalog's names: {@code feature-matching[:w]} (default w = 1) and {@code hybrid[:w]} (default 0.5). */
+    public static final Catalogued CATALOG = Catalogued.number("feature-matching", "w", 1.0, FeatureMatching::new);
+    public static final Catalogued CATALOG_HYBRID = Catalogued.number("hybrid", "w", 0.5, FeatureMatching::new);
+
     public FeatureMatching {
         Check.inRange("weight", weight, 0, 1);
     }
@@ -59,9 +64,6 @@ public record FeatureMatching(double weight) implements Remedy {
 
             @Override
             public double generatorTerms(GeneratorPhase g) {
-                if (weight == 0) {
-                    return 0;
-                }
                 long n = g.real().rows();
                 INDArray realMean = g.lastDiscriminatorPass().features()
                         .get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).mean(true, 0);

@@ -1,17 +1,19 @@
 package org.modecollapselab.remedy.gradientpenalty;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.nn.SecondOrder;
-import org.modecollapselab.remedy.DiscriminatorPhase;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
-import org.modecollapselab.util.Check;
+import org.modecollapselab.step.DiscriminatorPhase;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Broadcast;
+import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -40,6 +42,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record GradientPenalty(double lambda, Form form) implements Remedy {
     /** The paper's λ. */
     public static final double PAPER_LAMBDA = 10;
+
+    /** The catalog's name: {@code gradient-penalty[:λ]}, two-sided, on any objective (default λ = 10). */
+    public static final Catalogued CATALOG = Catalogued.number("gradient-penalty", "λ", PAPER_LAMBDA,
+            GradientPenalty::of);
 
     /** Which slopes the penalty pushes towards 1. */
     public enum Form {
@@ -97,9 +103,6 @@ public record GradientPenalty(double lambda, Form form) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         requireSupported(setup.discriminator());
         SplittableRandom random = setup.random(0x6E4A1L);
         return new StepHook() {
@@ -127,7 +130,7 @@ public record GradientPenalty(double lambda, Form form) implements Remedy {
      */
     public record Penalty(double loss, INDArray parameterGradient, double meanNorm) {
         public Penalty {
-            org.modecollapselab.util.Check.notNull("parameterGradient", parameterGradient);
+            Check.notNull("parameterGradient", parameterGradient);
         }
     }
 
@@ -146,8 +149,8 @@ public record GradientPenalty(double lambda, Form form) implements Remedy {
         if (real.rank() != 2 || fake.rank() != 2 || real.rows() != fake.rows() || real.columns() != d.inputs()
                 || fake.columns() != d.inputs()) {
             throw new IllegalArgumentException("real and fake must both have shape [rows, " + d.inputs()
-                    + "] with equal rows, were " + java.util.Arrays.toString(real.shape()) + " and "
-                    + java.util.Arrays.toString(fake.shape()));
+                    + "] with equal rows, were " + Arrays.toString(real.shape()) + " and "
+                    + Arrays.toString(fake.shape()));
         }
         int n = (int) real.rows();
         if (mix.length != n) {

@@ -4,18 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.metric.CodeModeTable;
 import org.modecollapselab.metric.CoverageReport;
 import org.modecollapselab.metric.CoverageThresholds;
 import org.modecollapselab.metric.ModeCoverage;
 import org.modecollapselab.nn.Network;
-import org.modecollapselab.remedy.DiscriminatorPhase;
-import org.modecollapselab.remedy.GeneratorPhase;
-import org.modecollapselab.remedy.LatentCodes;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.DiscriminatorPhase;
+import org.modecollapselab.step.GeneratorPhase;
+import org.modecollapselab.step.LatentCodes;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,6 +43,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param lambda      λ, weight of the information term, &gt;= 0 (0 when there are no codes)
  */
 public record InfoGan(int categories, int continuous, double lambda) implements Remedy {
+    /** The catalog's name: {@code infogan[:K]}, a categorical code of K values, λ = 1 (default K = 8). */
+    public static final Catalogued CATALOG = Catalogued.integer("infogan", "K", 8, InfoGan::categorical);
+
 
     public InfoGan {
         if (categories != 0) {
@@ -103,7 +107,7 @@ public record InfoGan(int categories, int continuous, double lambda) implements 
 
     @Override
     public StepHook start(Setup setup) {
-        return neutral() ? StepHook.NONE : new State(this, setup.codeColumn(), setup.outputColumn());
+        return new State(this, setup.codeColumn(), setup.outputColumn());
     }
 
     // ---------------------------------------------------------------- code × mode

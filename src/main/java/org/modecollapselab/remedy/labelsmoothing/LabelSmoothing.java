@@ -1,12 +1,13 @@
 package org.modecollapselab.remedy.labelsmoothing;
 
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.objective.GanObjective;
-import org.modecollapselab.remedy.DiscriminatorPhase;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.DiscriminatorPhase;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -26,6 +27,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param realTarget D's target for real samples, in (0, 1]
  */
 public record LabelSmoothing(double realTarget) implements Remedy {
+    /** The catalog's name: {@code label-smoothing[:t]}, the real target (default 0.9). */
+    public static final Catalogued CATALOG = Catalogued.number("label-smoothing", "t", 0.9, LabelSmoothing::new);
+
     public LabelSmoothing {
         if (!(realTarget > 0 && realTarget <= 1)) {
             throw new IllegalArgumentException("realTarget must be in (0, 1], was " + realTarget);
@@ -57,9 +61,6 @@ public record LabelSmoothing(double realTarget) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         double extra = 1 - realTarget;
         return new StepHook() {
             @Override

@@ -1,12 +1,16 @@
 package org.modecollapselab.remedy.minibatch;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Optimizer;
 import org.modecollapselab.nn.OptimizerSpec;
-import org.modecollapselab.remedy.DiscriminatorPhase;
-import org.modecollapselab.remedy.InputTransform;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.DiscriminatorPhase;
+import org.modecollapselab.step.InputTransform;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,6 +18,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Minibatch discrimination (Salimans, Goodfellow, Zaremba, Cheung, Radford and Chen, "Improved Techniques for
@@ -35,6 +40,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param kernelDim C, dimension of each kernel's projection, &gt;= 1
  */
 public record MinibatchDiscrimination(int kernels, int kernelDim) implements Remedy {
+    /** The catalog's name: {@code minibatch[:B]}, B kernels of dimension 5 (default 8). */
+    public static final Catalogued CATALOG = Catalogued.integer("minibatch", "B", 8, MinibatchDiscrimination::of);
+
     /** Tells this remedy's random stream (T's initialisation) apart from other remedies'. */
     private static final long SALT = 0x4D424DL;
 
@@ -72,7 +80,7 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
     public Kernels newKernels(int width, long seed, DataType dataType) {
         Check.atLeast("width", width, 1);
         Check.floating("dataType", dataType);
-        return new Kernels(kernels, kernelDim, width, new java.util.SplittableRandom(seed), dataType);
+        return new Kernels(kernels, kernelDim, width, new SplittableRandom(seed), dataType);
     }
 
     /** The same in double precision (for notebooks and tests). */
@@ -83,9 +91,6 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
     /** Kernels initialised from this remedy's random stream, trained with D's optimiser settings. */
     @Override
     public StepHook start(Setup setup) {
-        if (kernels == 0) {
-            return StepHook.NONE;
-        }
         Kernels k = new Kernels(kernels, kernelDim, setup.inputWidth(), setup.random(SALT),
                 setup.config().dataType());
         return new State(k, setup.config().discriminatorOptimizer());
@@ -153,7 +158,7 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
         @Override
         public double discriminatorTerms(DiscriminatorPhase phase) {
             tGrad.assign(Nd4j.create(dT, new long[] {dT.length}, DataType.DOUBLE).castTo(tGrad.dataType()));
-            java.util.Arrays.fill(dT, 0);
+            Arrays.fill(dT, 0);
             optimizer.step();
             return 0;
         }
@@ -166,7 +171,7 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
         private final int width;
         private final INDArray t;
 
-        Kernels(int kernels, int kernelDim, int width, java.util.random.RandomGenerator rng, DataType dataType) {
+        Kernels(int kernels, int kernelDim, int width, RandomGenerator rng, DataType dataType) {
             this.kernels = kernels;
             this.kernelDim = kernelDim;
             this.width = width;
@@ -251,7 +256,7 @@ public record MinibatchDiscrimination(int kernels, int kernelDim) implements Rem
                     }
                 }
             }
-            sim = org.nd4j.linalg.ops.transforms.Transforms.exp(Nd4j.create(sim, new long[] {sim.length}, DataType.DOUBLE), false)
+            sim = Transforms.exp(Nd4j.create(sim, new long[] {sim.length}, DataType.DOUBLE), false)
                     .toDoubleVector();
             double[][] o = new double[n][kernels];
             double scale = 1.0 / (n - 1);

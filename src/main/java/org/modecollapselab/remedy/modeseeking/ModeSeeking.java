@@ -1,13 +1,15 @@
 package org.modecollapselab.remedy.modeseeking;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Network;
-import org.modecollapselab.remedy.GeneratorPhase;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.GeneratorPhase;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,6 +30,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * @param lambda weight of the term, &gt;= 0
  */
 public record ModeSeeking(double lambda) implements Remedy {
+    /** The catalog's name: {@code msgan[:λ]} (default λ = 1). */
+    public static final Catalogued CATALOG = Catalogued.number("msgan", "λ", 1.0, ModeSeeking::new);
+
     /** The paper code's offset in 1/(r + ε). */
     public static final double EPSILON = 1e-5;
     private static final long SALT = 0x35EEC1L;
@@ -49,9 +54,6 @@ public record ModeSeeking(double lambda) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         SplittableRandom rng = setup.random(SALT);
         int noise = setup.config().latentDim();
         boolean gaussian = setup.config().latent() == GanConfig.Latent.GAUSSIAN;
@@ -109,9 +111,9 @@ public record ModeSeeking(double lambda) implements Remedy {
         Check.notNull("second", second);
         Check.finite("z1", z1);
         Check.finite("z2", z2);
-        if (!java.util.Arrays.equals(first.shape(), second.shape())) {
-            throw new IllegalArgumentException("second must have the shape of first " + java.util.Arrays.toString(
-                    first.shape()) + ", was " + java.util.Arrays.toString(second.shape()));
+        if (!Arrays.equals(first.shape(), second.shape())) {
+            throw new IllegalArgumentException("second must have the shape of first " + Arrays.toString(
+                    first.shape()) + ", was " + Arrays.toString(second.shape()));
         }
         if (z1.length != z2.length || z1.length == 0) {
             throw new IllegalArgumentException("z2 must have as many values as z1 (" + z1.length + ", >= 1), was "

@@ -1,11 +1,12 @@
 package org.modecollapselab.remedy.noise;
 
 import java.util.random.RandomGenerator;
-import org.modecollapselab.remedy.LatentCodes;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepContext;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.gan.Catalogued;
+import org.modecollapselab.step.LatentCodes;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepContext;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 
 /**
@@ -27,6 +28,15 @@ import org.modecollapselab.util.Check;
  * @param columns   extra inputs of G ({@link Placement#INPUT}: &gt;= 1; {@link Placement#OUTPUT}: 0)
  */
 public record GeneratorNoise(Placement placement, NoiseSchedule schedule, int columns) implements Remedy {
+    /**
+     * The catalog's names: {@code g-input-noise[:σ]} (2 extra noise inputs of G, default σ = 1) and
+     * {@code g-output-noise[:σ]} (default σ = 0.5), both annealed to 0 over 1,000 steps.
+     */
+    public static final Catalogued CATALOG_INPUT = Catalogued.number("g-input-noise", "σ", 1.0,
+            sigma -> input(sigma, NoiseSchedule.CATALOG_ANNEAL_STEPS, 2));
+    public static final Catalogued CATALOG_OUTPUT = Catalogued.number("g-output-noise", "σ", 0.5,
+            sigma -> output(sigma, NoiseSchedule.CATALOG_ANNEAL_STEPS));
+
     /** Where the noise is added. */
     public enum Placement { INPUT, OUTPUT }
 
@@ -76,9 +86,6 @@ public record GeneratorNoise(Placement placement, NoiseSchedule schedule, int co
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         if (placement == Placement.OUTPUT) {
             return new InstanceNoise.Noisy(schedule, setup.random(SALT), true);
         }

@@ -1,11 +1,12 @@
 package org.modecollapselab.remedy.noise;
 
 import java.util.SplittableRandom;
-import org.modecollapselab.remedy.InputTransform;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepContext;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.gan.Catalogued;
+import org.modecollapselab.step.InputTransform;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepContext;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,6 +25,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param schedule σ over training
  */
 public record InstanceNoise(NoiseSchedule schedule) implements Remedy {
+    /** The catalog's name: {@code instance-noise[:σ]}, annealed to 0 over 1,000 steps (default σ = 0.5). */
+    public static final Catalogued CATALOG = Catalogued.number("instance-noise", "σ", 0.5,
+            sigma -> annealed(sigma, NoiseSchedule.CATALOG_ANNEAL_STEPS));
+
     /** Tells this remedy's random stream apart from other remedies'. */
     private static final long SALT = 0x1A57A9CEL;
 
@@ -53,9 +58,6 @@ public record InstanceNoise(NoiseSchedule schedule) implements Remedy {
 
     @Override
     public StepHook start(Setup setup) {
-        if (neutral()) {
-            return StepHook.NONE;
-        }
         return new Noisy(schedule, setup.random(SALT), false);
     }
 

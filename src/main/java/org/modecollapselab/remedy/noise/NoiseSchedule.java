@@ -12,6 +12,9 @@ import org.modecollapselab.util.Check;
  * @param annealSteps steps over which σ falls to 0, &gt;= 0 (0: constant)
  */
 public record NoiseSchedule(double sigma, int annealSteps) {
+    /** Steps over which the catalog's noise remedies anneal σ to 0. */
+    public static final int CATALOG_ANNEAL_STEPS = 1000;
+
     public NoiseSchedule {
         Check.nonNegative("sigma", sigma);
         Check.atLeast("annealSteps", annealSteps, 0);

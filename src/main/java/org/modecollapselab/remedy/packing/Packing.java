@@ -1,10 +1,11 @@
 package org.modecollapselab.remedy.packing;
 
 import org.modecollapselab.config.GanConfig;
-import org.modecollapselab.remedy.InputTransform;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.gan.Catalogued;
+import org.modecollapselab.step.InputTransform;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,6 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                      samples (PacGAN's protocol)
  */
 public record Packing(int packSize, int packsPerBatch) implements Remedy {
+    /** The catalog's name: {@code packing[:m]}, packs of m out of the configured batch (default m = 4). */
+    public static final Catalogued CATALOG = Catalogued.integer("packing", "m", 4, Packing::new);
+
     public Packing {
         Check.atLeast("packSize", packSize, 1);
         Check.atLeast("packsPerBatch", packsPerBatch, 0);

@@ -1,10 +1,12 @@
 package org.modecollapselab.remedy.perclass;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;
@@ -30,6 +32,9 @@ import org.modecollapselab.util.Check;
  * @param groups the number of GANs: 0 for one per class, else 1..classes
  */
 public record PerClassGans(int groups) implements Method {
+    /** The catalog's name: {@code per-class[:k]}, one GAN per class, or per k groups of classes (default 0: per class). */
+    public static final Catalogued CATALOG = Catalogued.method("per-class", "k", 0, PerClassGans::new);
+
     public PerClassGans {
         Check.atLeast("groups", groups, 0);
     }
@@ -143,7 +148,7 @@ public record PerClassGans(int groups) implements Method {
             results.add(gan.train(each, options));
             gans.add(gan);
         }
-        double total = java.util.Arrays.stream(weights).sum();
+        double total = Arrays.stream(weights).sum();
         for (int g = 0; g < weights.length; g++) {
             weights[g] /= total;
         }

@@ -2,10 +2,11 @@ package org.modecollapselab.remedy.replay;
 
 import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepContext;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.gan.Catalogued;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepContext;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,6 +30,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param fraction  share of D's generated batch drawn from the buffer, in [0, 1]
  */
 public record ExperienceReplay(int capacity, int pushEvery, double fraction) implements Remedy {
+    /** The catalog's name: {@code replay[:f]}, f of D's fakes from a buffer of 5,000 (default f = 0.5). */
+    public static final Catalogued CATALOG = Catalogued.number("replay", "f", 0.5, ExperienceReplay::of);
+
     /** Tells this remedy's random stream apart from other remedies'. */
     private static final long SALT = 0x5245504CL;
 
@@ -82,7 +86,7 @@ public record ExperienceReplay(int capacity, int pushEvery, double fraction) imp
 
     @Override
     public StepHook start(Setup setup) {
-        return neutral() ? StepHook.NONE : new Buffer(this, setup.dataDimension(), setup.random(SALT));
+        return new Buffer(this, setup.dataDimension(), setup.random(SALT));
     }
 
     /**

@@ -2,11 +2,12 @@ package org.modecollapselab.remedy.snapshots;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Network;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepContext;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepContext;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,6 +33,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param oldGenerator whether D also trains on an old G's samples during the windows
  */
 public record SnapshotSubstitution(int period, int duration, int age, boolean oldGenerator) implements Remedy {
+    /**
+     * The catalog's names: {@code old-d[:P/M/S]} (for M of every P steps G trains against D from S steps ago) and
+     * {@code old-dg[:P/M/S]} (and D against G from S steps ago); default 20/10/100.
+     */
+    public static final Catalogued CATALOG = Catalogued.text("old-d", "P/M/S", "20/10/100",
+            pms -> fromText(pms, false));
+    public static final Catalogued CATALOG_OLD_G = Catalogued.text("old-dg", "P/M/S", "20/10/100",
+            pms -> fromText(pms, true));
+
     public SnapshotSubstitution {
         Check.atLeast("period", period, 0);
         Check.atLeast("duration", duration, 1);
@@ -64,7 +74,7 @@ public record SnapshotSubstitution(int period, int duration, int age, boolean ol
 
     @Override
     public StepHook start(Setup setup) {
-        return neutral() ? StepHook.NONE : new State(this, setup.generator(), setup.discriminator());
+        return new State(this, setup.generator(), setup.discriminator());
     }
 
     /** Whether step {@code s} (from 1) lies in a window, and which: the window's number w, or 0. */
@@ -141,5 +151,19 @@ public record SnapshotSubstitution(int period, int duration, int age, boolean ol
                 }
             }
         }
+    }
+
+    /** From the catalog's "P/M/S" (period, duration, age). */
+    private static SnapshotSubstitution fromText(String pms, boolean oldGenerator) {
+        String[] p = pms.split("/");
+        if (p.length != 3) {
+            throw new IllegalArgumentException("snapshot substitution takes P/M/S (period, duration, age), was '"
+                    + pms + "'");
+        }
+        int[] v = new int[3];
+        for (int i = 0; i < 3; i++) {
+            v[i] = Integer.parseInt(p[i].trim());
+        }
+        return new SnapshotSubstitution(v[0], v[1], v[2], oldGenerator);
     }
 }

@@ -1,14 +1,16 @@
 package org.modecollapselab.remedy.spectralnorm;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.Network;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepContext;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepContext;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -37,6 +39,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param powerIterations power iterations per D update, &gt;= 1 (the paper: 1)
  */
 public record SpectralNormalisation(boolean enabled, int powerIterations) implements Remedy {
+    /** The catalog's name: {@code spectral-norm}. */
+    public static final Catalogued CATALOG = Catalogued.of("spectral-norm", SpectralNormalisation::on);
+
     /** Power iterations at the start, so that the first projection uses a converged estimate. */
     public static final int WARM_UP_ITERATIONS = 10;
     private static final long SALT = 0x5BEC7AL;
@@ -76,9 +81,6 @@ public record SpectralNormalisation(boolean enabled, int powerIterations) implem
 
     @Override
     public StepHook start(Setup setup) {
-        if (!enabled) {
-            return StepHook.NONE;
-        }
         Network d = setup.discriminator();
         if (!(d instanceof Mlp mlp)) {
             throw new IllegalStateException("discriminator must be an nn.Mlp for spectral normalisation, was "
@@ -155,7 +157,7 @@ public record SpectralNormalisation(boolean enabled, int powerIterations) implem
         int rows = m.length;
         int cols = m[0].length;
         double[] u = new double[rows];
-        java.util.Arrays.fill(u, 1 / Math.sqrt(rows));
+        Arrays.fill(u, 1 / Math.sqrt(rows));
         double s = 0;
         for (int k = 0; k < iterations; k++) {
             double[] v = new double[cols];
@@ -164,14 +166,14 @@ public record SpectralNormalisation(boolean enabled, int powerIterations) implem
                     v[j] += u[i] * m[i][j];
                 }
             }
-            double nv = Math.sqrt(java.util.Arrays.stream(v).map(x -> x * x).sum());
+            double nv = Math.sqrt(Arrays.stream(v).map(x -> x * x).sum());
             double[] wv = new double[rows];
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
                     wv[i] += m[i][j] * v[j] / nv;
                 }
             }
-            s = Math.sqrt(java.util.Arrays.stream(wv).map(x -> x * x).sum());
+            s = Math.sqrt(Arrays.stream(wv).map(x -> x * x).sum());
             for (int i = 0; i < rows; i++) {
                 u[i] = wv[i] / s;
             }

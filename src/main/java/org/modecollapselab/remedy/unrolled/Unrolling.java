@@ -1,17 +1,20 @@
 package org.modecollapselab.remedy.unrolled;
 
+import java.util.Arrays;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
+import org.modecollapselab.gan.Catalogued;
 import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Network;
 import org.modecollapselab.nn.SecondOrder;
 import org.modecollapselab.objective.Objective;
-import org.modecollapselab.remedy.GeneratorPhase;
-import org.modecollapselab.remedy.Remedy;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.GeneratorPhase;
+import org.modecollapselab.step.Remedy;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.util.Check;
 import org.modecollapselab.util.NdArrays;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -40,6 +43,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * @param mode         exact or first-order
  */
 public record Unrolling(int steps, double learningRate, Mode mode) implements Remedy {
+    /** The catalog's names: {@code unrolled[:k]} (exact, default k = 5) and {@code unrolled-first-order[:k]}. */
+    public static final Catalogued CATALOG = Catalogued.integer("unrolled", "k", 5, Unrolling::exact);
+    public static final Catalogued CATALOG_FIRST_ORDER = Catalogued.integer("unrolled-first-order", "k", 5,
+            Unrolling::firstOrder);
+
     /** Whether the generator's gradient flows through the look-ahead updates. */
     public enum Mode {
         /** Back-propagate through all k updates (the paper's method). */
@@ -93,7 +101,7 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
 
     @Override
     public void check(GanConfig config, int dataDimension, int classes) {
-        if (steps > 0 && config.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT
+        if (steps > 0 && config.dataType() == DataType.FLOAT
                 && learningRate > Float.MAX_VALUE) {
             throw new IllegalArgumentException("learningRate must be <= " + Float.MAX_VALUE + " (the largest FLOAT, the "
                     + "parameters' data type) for unrolling's look-ahead, was " + learningRate);
@@ -123,9 +131,6 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
 
     @Override
     public StepHook start(Setup setup) {
-        if (steps == 0) {
-            return StepHook.NONE;
-        }
         requireSecondOrder(setup.discriminator());
         LookAhead look = new LookAhead();
         return new StepHook() {
@@ -246,24 +251,24 @@ public record Unrolling(int steps, double learningRate, Mode mode) implements Re
      */
     private INDArray[] discriminatorDerivatives(Objective objective, Network.Pass pass, int nr, int nf) {
         double[] outputs = NdArrays.values(pass.output());
-        double[] lr = java.util.Arrays.copyOfRange(outputs, 0, nr);
-        double[] lf = java.util.Arrays.copyOfRange(outputs, nr, nr + nf);
-        double[] gr = new double[nr];
-        double[] gf = new double[nf];
-        objective.discriminatorLoss(lr, lf, gr, gf);
+        double[] realLogits = Arrays.copyOfRange(outputs, 0, nr);
+        double[] fakeLogits = Arrays.copyOfRange(outputs, nr, nr + nf);
+        double[] realGradient = new double[nr];
+        double[] fakeGradient = new double[nf];
+        objective.discriminatorLoss(realLogits, fakeLogits, realGradient, fakeGradient);
         var type = pass.output().dataType();
-        INDArray gradient = NdArrays.of(concat(gr, gf), nr + nf, 1, type);
+        INDArray gradient = NdArrays.of(concat(realGradient, fakeGradient), nr + nf, 1, type);
         if (mode != Mode.EXACT) {
             return new INDArray[] {gradient, null};
         }
-        double[] cr = new double[nr];
-        double[] cf = new double[nf];
-        objective.discriminatorCurvature(lr, lf, cr, cf);
-        return new INDArray[] {gradient, NdArrays.of(concat(cr, cf), nr + nf, 1, type)};
+        double[] realCurvature = new double[nr];
+        double[] fakeCurvature = new double[nf];
+        objective.discriminatorCurvature(realLogits, fakeLogits, realCurvature, fakeCurvature);
+        return new INDArray[] {gradient, NdArrays.of(concat(realCurvature, fakeCurvature), nr + nf, 1, type)};
     }
 
     private static double[] concat(double[] a, double[] b) {
-        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        double[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

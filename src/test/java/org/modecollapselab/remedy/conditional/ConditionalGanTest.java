@@ -108,7 +108,7 @@ class ConditionalGanTest {
     @Tag("slow")
     void onTheCollapsePresetConditioningHelpsInSomeSeedsOnly() {
         SeedTrials.Runs cgan = SeedTrials.of(RemedyAssertions.temperature(),
-                org.modecollapselab.remedy.catalog.Remedies.parse("cgan"), 16);
+                org.modecollapselab.catalog.Remedies.parse("cgan"), 16);
         System.out.println(cgan.modes());
         SeedTrials.Measure both = cgan.fraction("seeds with both modes covered", r -> r.modesCaptured() == 2);
         SeedTrials.assertMeanAtLeast(both, 3.0 / 16);

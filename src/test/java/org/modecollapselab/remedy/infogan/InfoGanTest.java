@@ -18,10 +18,10 @@ import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Init;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.MlpSpec;
-import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.step.Remedy;
 import org.modecollapselab.remedy.RemedyAssertions;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.remedy.noise.GeneratorNoise;
 import org.modecollapselab.util.NdArrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -75,9 +75,9 @@ class InfoGanTest {
                 seen.add(new int[] {setup.codeColumn(), setup.outputColumn()});
                 return new StepHook() {
                     @Override
-                    public org.modecollapselab.remedy.LatentCodes latentCodes(int rows, java.util.random.RandomGenerator rng,
+                    public org.modecollapselab.step.LatentCodes latentCodes(int rows, java.util.random.RandomGenerator rng,
                                                                                int[] labels) {
-                        return new org.modecollapselab.remedy.LatentCodes(new double[rows], 1, null);
+                        return new org.modecollapselab.step.LatentCodes(new double[rows], 1, null);
                     }
                 };
             }

@@ -13,7 +13,7 @@ import org.modecollapselab.nn.Activation;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.nn.MlpSpec;
 import org.modecollapselab.remedy.RemedyAssertions;
-import org.modecollapselab.remedy.Setup;
+import org.modecollapselab.step.Setup;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.*;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.modecollapselab.TestArrays;
+import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
-import org.modecollapselab.remedy.InputTransform;
-import org.modecollapselab.remedy.LatentCodes;
 import org.modecollapselab.remedy.RemedyAssertions;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepContext;
-import org.modecollapselab.remedy.StepHook;
-import org.modecollapselab.remedy.catalog.Remedies;
+import org.modecollapselab.step.InputTransform;
+import org.modecollapselab.step.LatentCodes;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepContext;
+import org.modecollapselab.step.StepHook;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class NoiseTest {
@@ -37,7 +37,7 @@ class NoiseTest {
         assertEquals("σ=0.5→0 in 100 steps", s.describe());
     }
 
-    private static StepHook start(org.modecollapselab.remedy.Remedy r) {
+    private static StepHook start(org.modecollapselab.step.Remedy r) {
         GanConfig c = GanConfig.ringCollapse();
         // The noise hooks never touch the networks; Setup needs real ones (it refuses null).
         org.modecollapselab.nn.Mlp g = new org.modecollapselab.nn.Mlp(org.modecollapselab.nn.MlpSpec.of(2,

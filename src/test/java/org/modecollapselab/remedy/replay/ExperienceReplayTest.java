@@ -11,11 +11,11 @@ import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.Method;
-import org.modecollapselab.remedy.DiscriminatorPhase;
-import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.step.DiscriminatorPhase;
+import org.modecollapselab.step.Remedy;
 import org.modecollapselab.remedy.RemedyAssertions;
-import org.modecollapselab.remedy.Setup;
-import org.modecollapselab.remedy.StepHook;
+import org.modecollapselab.step.Setup;
+import org.modecollapselab.step.StepHook;
 import org.modecollapselab.study.StudyCase;
 import org.modecollapselab.util.NdArrays;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.config.Architecture;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.GaussianMixture;
@@ -11,7 +12,6 @@ import org.modecollapselab.data.TemperatureData;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.nn.Mlp;
 import org.modecollapselab.remedy.RemedyAssertions;
-import org.modecollapselab.remedy.catalog.Remedies;
 
 class SpectralNormalisationTest {
 

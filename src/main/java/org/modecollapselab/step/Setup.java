@@ -1,8 +1,10 @@
-package org.modecollapselab.remedy;
+package org.modecollapselab.step;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.Network;
+import org.modecollapselab.util.Check;
 
 /**
  * What a remedy gets to create its per-run state ({@link Remedy#start}).
@@ -25,9 +27,9 @@ import org.modecollapselab.nn.Network;
 public record Setup(GanConfig config, int dataDimension, int classes, int inputWidth, Network generator,
                     Network discriminator, long seed, double[] classWeights, int codeColumn, int outputColumn) {
     public Setup {
-        org.modecollapselab.util.Check.notNull("config", config);
-        org.modecollapselab.util.Check.notNull("generator", generator);
-        org.modecollapselab.util.Check.notNull("discriminator", discriminator);
+        Check.notNull("config", config);
+        Check.notNull("generator", generator);
+        Check.notNull("discriminator", discriminator);
         classWeights = classWeights == null ? new double[0] : classWeights.clone();
     }
 
@@ -38,12 +40,12 @@ public record Setup(GanConfig config, int dataDimension, int classes, int inputW
     public Setup(GanConfig config, int dataDimension, int classes, int inputWidth, Network generator,
                  Network discriminator, long seed) {
         this(config, dataDimension, classes, inputWidth, generator, discriminator, seed, equal(classes),
-                org.modecollapselab.util.Check.notNull("config", config).latentDim(), 1);
+                Check.notNull("config", config).latentDim(), 1);
     }
 
     private static double[] equal(int classes) {
         double[] w = new double[Math.max(0, classes)];
-        java.util.Arrays.fill(w, 1.0 / Math.max(1, classes));
+        Arrays.fill(w, 1.0 / Math.max(1, classes));
         return w;
     }
 

@@ -1,4 +1,4 @@
-package org.modecollapselab.remedy;
+package org.modecollapselab.step;
 
 import org.modecollapselab.config.GanConfig;
 
@@ -12,7 +12,7 @@ import org.modecollapselab.config.GanConfig;
  * {@link #discriminatorOutputExtra}, {@link #needsLabels}) are pure: the GAN asks them before it builds its
  * networks, then calls {@link #start} once the networks exist.
  *
- * <p>How to add a remedy: README, "How to add a remedy".
+ * <p>How to add a remedy: {@code docs/adding-a-remedy.md}.
  */
 public interface Remedy {
 
@@ -61,6 +61,9 @@ public interface Remedy {
         return false;
     }
 
-    /** Creates this remedy's state for one GAN, once its networks exist. */
+    /**
+     * Creates this remedy's state for one GAN, once its networks exist. The step calls it only for a setting that is
+     * not {@link #neutral()}: a neutral remedy takes no part in the step ({@link StepHook#NONE}).
+     */
     StepHook start(Setup setup);
 }

@@ -1,4 +1,4 @@
-package org.modecollapselab.remedy;
+package org.modecollapselab.step;
 
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.nn.Network;

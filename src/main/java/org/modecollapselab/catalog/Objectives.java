@@ -1,13 +1,14 @@
-package org.modecollapselab.remedy.catalog;
+package org.modecollapselab.catalog;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.function.BiFunction;
 import org.modecollapselab.nn.OptimizerSpec;
 import org.modecollapselab.objective.FDivergence;
 import org.modecollapselab.objective.GeneratorLoss;
 import org.modecollapselab.objective.Objective;
 import org.modecollapselab.remedy.clipping.WeightClipping;
 import org.modecollapselab.remedy.gradientpenalty.GradientPenalty;
+import org.modecollapselab.util.Check;
 
 /**
  * The objectives by name, as {@code environment/study --objectives} and the notebooks name them: each name parses to
@@ -26,33 +27,29 @@ public final class Objectives {
     private Objectives() {
     }
 
-    /** One entry: its name, its argument (null: none), whether the argument is required, and how it parses. */
-    private record Entry(String name, String argument, boolean required, Parser parser) {
-    }
-
-    @FunctionalInterface
-    private interface Parser {
-        ObjectiveSetting parse(String name, String arg);
-    }
-
     /** n_critic of both papers. */
     public static final int PAPER_CRITIC_STEPS = 5;
 
-    private static final List<Entry> ENTRIES = List.of(
-            new Entry("gan", null, false, (n, a) -> ObjectiveSetting.of(n, Objective.standard())),
-            new Entry("gan-minimax", null, false, (n, a) -> ObjectiveSetting.of(n, Objective.gan(GeneratorLoss.MINIMAX))),
-            new Entry("wgan", "c", false, (n, a) -> wgan(n, number(a, WeightClipping.PAPER_CLIP), false)),
-            new Entry("wgan-paper", "c", false, (n, a) -> wgan(n, number(a, WeightClipping.PAPER_CLIP), true)),
-            new Entry("wgan-gp", "λ", false, (n, a) -> wganGp(n, GradientPenalty.of(number(a,
+    private static final List<Names.Entry<ObjectiveSetting>> ENTRIES = List.of(
+            entry("gan", null, (n, a) -> ObjectiveSetting.of(n, Objective.standard())),
+            entry("gan-minimax", null, (n, a) -> ObjectiveSetting.of(n, Objective.gan(GeneratorLoss.MINIMAX))),
+            entry("wgan", "c", (n, a) -> wgan(n, number(a, WeightClipping.PAPER_CLIP), false)),
+            entry("wgan-paper", "c", (n, a) -> wgan(n, number(a, WeightClipping.PAPER_CLIP), true)),
+            entry("wgan-gp", "λ", (n, a) -> wganGp(n, GradientPenalty.of(number(a, GradientPenalty.PAPER_LAMBDA)),
+                    false)),
+            entry("wgan-gp-one-sided", "λ", (n, a) -> wganGp(n, GradientPenalty.oneSided(number(a,
                     GradientPenalty.PAPER_LAMBDA)), false)),
-            new Entry("wgan-gp-one-sided", "λ", false, (n, a) -> wganGp(n, GradientPenalty.oneSided(number(a,
-                    GradientPenalty.PAPER_LAMBDA)), false)),
-            new Entry("wgan-gp-paper", "λ", false, (n, a) -> wganGp(n, GradientPenalty.of(number(a,
+            entry("wgan-gp-paper", "λ", (n, a) -> wganGp(n, GradientPenalty.of(number(a,
                     GradientPenalty.PAPER_LAMBDA)), true)),
-            new Entry("lsgan", null, false, (n, a) -> ObjectiveSetting.of(n, Objective.leastSquares())),
-            new Entry("hinge", null, false, (n, a) -> ObjectiveSetting.of(n, Objective.hinge())),
-            new Entry("f-gan", "divergence", true, (n, a) -> ObjectiveSetting.of(n,
+            entry("lsgan", null, (n, a) -> ObjectiveSetting.of(n, Objective.leastSquares())),
+            entry("hinge", null, (n, a) -> ObjectiveSetting.of(n, Objective.hinge())),
+            new Names.Entry<>("f-gan", "divergence", true, (n, a) -> ObjectiveSetting.of(n,
                     Objective.fGan(FDivergence.named(a)))));
+
+    private static Names.Entry<ObjectiveSetting> entry(String name, String argument,
+                                                      BiFunction<String, String, ObjectiveSetting> parse) {
+        return new Names.Entry<>(name, argument, false, parse);
+    }
 
     /** Every objective of the study, the papers' recipes last. */
     public static final List<String> ALL = List.of("gan", "gan-minimax", "wgan", "wgan-gp", "wgan-gp-one-sided",
@@ -61,8 +58,7 @@ public final class Objectives {
 
     /** Every name with its argument, e.g. "wgan-gp[:λ]", "f-gan:divergence". */
     public static List<String> names() {
-        return ENTRIES.stream().map(e -> e.argument() == null ? e.name()
-                : e.required() ? e.name() + ":" + e.argument() : e.name() + "[:" + e.argument() + "]").toList();
+        return Names.displays(ENTRIES);
     }
 
     /**
@@ -87,7 +83,7 @@ public final class Objectives {
      * @param paper whether to use the paper's schedule too: n_critic = 5, Adam 10⁻⁴ with β = (0, 0.9) for both
      */
     public static ObjectiveSetting wganGp(GradientPenalty penalty, boolean paper) {
-        org.modecollapselab.util.Check.notNull("penalty", penalty);
+        Check.notNull("penalty", penalty);
         return wganGp(paper ? "wgan-gp-paper" : penalty.form() == GradientPenalty.Form.ONE_SIDED
                 ? "wgan-gp-one-sided" : "wgan-gp", penalty, paper);
     }
@@ -104,29 +100,8 @@ public final class Objectives {
         if (spec == null) {
             throw new IllegalArgumentException("spec (the objective) must not be null");
         }
-        String s = spec.trim().toLowerCase(Locale.ROOT);
-        String[] p = s.split(":", 2);
-        String arg = p.length > 1 ? p[1] : null;
-        for (Entry e : ENTRIES) {
-            if (e.name().equals(p[0])) {
-                if (arg != null && e.argument() == null) {
-                    throw new IllegalArgumentException("objective '" + spec + "' takes no argument after ':', was '"
-                            + arg + "'");
-                }
-                if (arg == null && e.required()) {
-                    throw new IllegalArgumentException("objective '" + spec + "' needs a " + e.argument()
-                            + " after ':', one of " + String.join(", ", FDivergence.ids()));
-                }
-                try {
-                    return e.parser().parse(s, arg);
-                } catch (NumberFormatException x) {
-                    throw new IllegalArgumentException("objective '" + spec + "' must have a number after ':', was '"
-                            + arg + "'");
-                }
-            }
-        }
-        throw new IllegalArgumentException("spec (the objective) must be one of " + String.join(", ", names()) + "; was '"
-                + spec + "'");
+        return Names.parse(new Names.Kind("objective", "spec (the objective)", "one of "
+                + String.join(", ", FDivergence.ids())), spec, ENTRIES);
     }
 
     private static double number(String arg, double fallback) {

@@ -1,4 +1,4 @@
-package org.modecollapselab.remedy.catalog;
+package org.modecollapselab.catalog;
 
 import static org.junit.jupiter.api.Assertions.*;
 

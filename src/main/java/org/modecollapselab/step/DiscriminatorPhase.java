@@ -1,4 +1,4 @@
-package org.modecollapselab.remedy;
+package org.modecollapselab.step;
 
 import org.modecollapselab.nn.Network;
 import org.nd4j.linalg.api.ndarray.INDArray;

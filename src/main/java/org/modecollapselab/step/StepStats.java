@@ -1,4 +1,4 @@
-package org.modecollapselab.gan;
+package org.modecollapselab.step;
 
 /**
  * What one training step measured.

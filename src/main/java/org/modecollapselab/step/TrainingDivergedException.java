@@ -1,4 +1,6 @@
-package org.modecollapselab.gan;
+package org.modecollapselab.step;
+
+import org.modecollapselab.util.Check;
 
 /**
  * Thrown when a run goes nowhere: a loss became NaN or infinite, or G's samples ran away from the data
@@ -13,7 +15,7 @@ public final class TrainingDivergedException extends RuntimeException {
 
     /** A loss became NaN or infinite at {@code failed}; {@code lastFinite} is the last step with finite losses. */
     public TrainingDivergedException(StepStats failed, StepStats lastFinite) {
-        super(message(org.modecollapselab.util.Check.notNull("failed", failed), lastFinite, null));
+        super(message(Check.notNull("failed", failed), lastFinite, null));
         this.step = failed.step();
         this.failed = failed;
         this.lastFinite = lastFinite;
@@ -24,8 +26,8 @@ public final class TrainingDivergedException extends RuntimeException {
      * losses were finite; {@code lastSane} is the last step that passed the checks, or null.
      */
     public TrainingDivergedException(StepStats failed, StepStats lastSane, String reason) {
-        super(message(org.modecollapselab.util.Check.notNull("failed", failed), lastSane,
-                org.modecollapselab.util.Check.notBlank("reason", reason)));
+        super(message(Check.notNull("failed", failed), lastSane,
+                Check.notBlank("reason", reason)));
         this.step = failed.step();
         this.failed = failed;
         this.lastFinite = lastSane;

@@ -1,6 +1,7 @@
-package org.modecollapselab.remedy.catalog;
+package org.modecollapselab.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.modecollapselab.config.GanConfig;
 import org.modecollapselab.data.DataSource;
@@ -9,7 +10,7 @@ import org.modecollapselab.gan.Method;
 import org.modecollapselab.gan.TrainingOptions;
 import org.modecollapselab.nn.OptimizerSpec;
 import org.modecollapselab.objective.Objective;
-import org.modecollapselab.remedy.Remedy;
+import org.modecollapselab.step.Remedy;
 import org.modecollapselab.util.Check;
 
 /**
@@ -68,7 +69,7 @@ public record ObjectiveSetting(String name, String label, Objective objective, L
     public Gan create(DataSource data, GanConfig config, Remedy... more) {
         Check.noNulls("more", more);
         List<Remedy> all = new ArrayList<>(remedies);
-        all.addAll(java.util.Arrays.asList(more));
+        all.addAll(Arrays.asList(more));
         return Gan.create(data, configure(config), all);
     }
 

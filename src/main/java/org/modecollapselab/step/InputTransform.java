@@ -1,5 +1,7 @@
-package org.modecollapselab.remedy;
+package org.modecollapselab.step;
 
+import java.util.function.UnaryOperator;
+import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -45,9 +47,9 @@ public interface InputTransform {
         INDArray backward(INDArray gradOutput, boolean accumulateParams, boolean needInputGradient);
 
         /** A transform without parameters of its own: its output, and how a gradient goes back to its input. */
-        static Applied of(INDArray output, java.util.function.UnaryOperator<INDArray> back) {
-            org.modecollapselab.util.Check.notNull("output", output);
-            org.modecollapselab.util.Check.notNull("back", back);
+        static Applied of(INDArray output, UnaryOperator<INDArray> back) {
+            Check.notNull("output", output);
+            Check.notNull("back", back);
             return new Applied() {
                 @Override
                 public INDArray output() {

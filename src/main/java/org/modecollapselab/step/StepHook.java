@@ -1,7 +1,8 @@
-package org.modecollapselab.remedy;
+package org.modecollapselab.step;
 
 import java.util.random.RandomGenerator;
 import org.modecollapselab.nn.Network;
+import org.modecollapselab.util.Check;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,13 +28,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface StepHook {
 
-    /** The state of a remedy at its neutral setting: takes no part in the step. */
+    /** Takes no part in the step: what the step gives a remedy at its neutral setting (it is not started). */
     StepHook NONE = new StepHook() {
     };
 
     /** A state that only changes what D sees, through {@code transform}. */
     static StepHook transforming(InputTransform transform) {
-        org.modecollapselab.util.Check.notNull("transform", transform);
+        Check.notNull("transform", transform);
         return new StepHook() {
             @Override
             public InputTransform discriminatorInput() {

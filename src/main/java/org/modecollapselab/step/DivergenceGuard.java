@@ -1,5 +1,6 @@
-package org.modecollapselab.gan;
+package org.modecollapselab.step;
 
+import java.util.Locale;
 import org.modecollapselab.util.Check;
 
 /**
@@ -66,5 +67,39 @@ public record DivergenceGuard(double sampleLimit, int checkEvery, Action action)
     /** Whether step {@code step} is checked. */
     boolean checks(int step) {
         return action != Action.OFF && step % checkEvery == 0;
+    }
+
+    /** A step's guard and what it has seen: the last sane step checked, and whether it has warned. */
+    static final class Watch {
+        private DivergenceGuard guard = standard();
+        private StepStats lastChecked;
+        private boolean warned;
+
+        DivergenceGuard guard() {
+            return guard;
+        }
+
+        void use(DivergenceGuard g) {
+            guard = g;
+        }
+
+        /** Acts on the check of step {@code stats.step()}: G's samples lay {@code farthest} data sds from the mean. */
+        void check(StepStats stats, double farthest) {
+            if (farthest <= guard.sampleLimit()) {
+                lastChecked = stats;
+                return;
+            }
+            String reason = String.format(Locale.ROOT, "generated samples reached %.3g data standard deviations "
+                    + "from the data's mean (limit %.4g, checked %s: DivergenceGuard)", farthest, guard.sampleLimit(),
+                    guard.checkEvery() == 1 ? "every step" : "every " + guard.checkEvery() + " steps");
+            if (guard.action() == Action.STOP) {
+                throw new TrainingDivergedException(stats, lastChecked, reason);
+            }
+            if (!warned) {
+                warned = true;
+                System.err.println("Warning: step " + stats.step() + ": " + reason + "; training goes on "
+                        + "(DivergenceGuard.Action.WARN).");
+            }
+        }
     }
 }
