@@ -103,8 +103,9 @@ class GradientPenaltyTest {
 
     /**
      * Trained with λ = 10, the WGAN critic's slope at the interpolates settles near 1; without it, it does not: over
-     * seeds 1–4 (400 steps), the mean slope with the penalty within 0.4 of 1, without it above 2. Measured on this
-     * machine: with GP 1.14 ± 0.04, without 178 ± 34 (SkylakeX kernels: 1.13 and 179).
+     * seeds 1–4 (400 steps), the mean slope with the penalty between 0.5 and 2, without it above 20. Measured on this
+     * machine: with GP 1.14 ± 0.04, without 178 ± 34 (SkylakeX kernels: 1.13 and 179; seeds 101–104: 1.34 ± 0.12, one
+     * seed at 1.6, and 380 ± 154, one seed at 54).
      */
     @Test
     @Tag("slow")
@@ -118,9 +119,9 @@ class GradientPenaltyTest {
             without[i] = s[1];
         }
         SeedTrials.Measure w = new SeedTrials.Measure("mean ‖∇ₓD‖ at the interpolates with GP λ=10", seeds, with);
-        SeedTrials.assertMeanAtLeast(w, 0.6);
-        SeedTrials.assertMeanAtMost(w, 1.4);
-        SeedTrials.assertMeanAtLeast(new SeedTrials.Measure("mean ‖∇ₓD‖ without a constraint", seeds, without), 2);
+        SeedTrials.assertMeanAtLeast(w, 0.5);
+        SeedTrials.assertMeanAtMost(w, 2);
+        SeedTrials.assertMeanAtLeast(new SeedTrials.Measure("mean ‖∇ₓD‖ without a constraint", seeds, without), 20);
     }
 
     /** The critic's mean slope at the interpolates after 400 steps from {@code seed}: {with GP, without}. */

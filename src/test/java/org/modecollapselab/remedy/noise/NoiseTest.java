@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.modecollapselab.SeedTrials;
 import org.modecollapselab.TestArrays;
 import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.config.GanConfig;
@@ -146,17 +147,22 @@ class NoiseTest {
 
 
     /**
-     * The temperature collapse preset, 1,200 steps, the catalog's settings (σ annealed to 0 over 1,000 steps):
-     * instance noise raises the mean modes covered (seeds 1–12: by at least 0.25); noise on G's output or input does
-     * not (seeds 1–12: at most 0.5 above the plain GAN's). Measured on this machine, seeds 1–12: plain 1.0 ± 0,
-     * instance noise 1.67 ± 0.14 (bound: a gain of 0.25, three standard errors inside), output noise 1.08 ± 0.08, input
-     * noise 1.0 ± 0 (bound: at most 0.5 above).
+     * The temperature collapse preset, 1,200 steps, the catalog's settings (σ annealed to 0 over 1,000 steps): a
+     * marginal effect, tested as one — instance noise covers both modes in some seeds and not in others (seeds 1–16:
+     * in at least 3 and not in all 16); noise on G's output or input does not help (seeds 1–12: mean modes at most 0.5
+     * above the plain GAN's). Measured: instance noise with both modes in 8 of seeds 1–12 on this machine (1.67 ± 0.14
+     * modes), 5 of seeds 101–112 (1.33 ± 0.19), 4 of seeds 1–8 with SkylakeX kernels — a rate near one half, so a
+     * "raises the mean by 0.25" bound failed one draw in seven and is not a test; output noise 1.08 ± 0.08, input noise
+     * 1.0 ± 0, plain 1.0 ± 0 (seeds 1–12).
      */
     @Test
     @Tag("slow")
-    void onTheTemperaturesInstanceNoiseHelpsAndNoiseOnGDoesNot() {
+    void onTheTemperaturesInstanceNoiseHelpsInSomeSeedsAndNoiseOnGDoesNot() {
         var t = RemedyAssertions.temperature();
-        RemedyAssertions.assertRaisesModes(t, Remedies.parse("instance-noise"), 12, 1.25, 0.25);
+        SeedTrials.Measure both = SeedTrials.of(t, Remedies.parse("instance-noise"), 16)
+                .fraction("seeds with both modes covered", r -> r.modesCaptured() == 2);
+        SeedTrials.assertMeanAtLeast(both, 3.0 / 16);
+        SeedTrials.assertMeanAtMost(both, 15.0 / 16);
         RemedyAssertions.assertDoesNotRaiseModes(t, Remedies.parse("g-output-noise"), 12, 0.5);
         RemedyAssertions.assertDoesNotRaiseModes(t, Remedies.parse("g-input-noise"), 12, 0.5);
     }
