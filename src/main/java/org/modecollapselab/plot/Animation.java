@@ -22,6 +22,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.StepStats;
@@ -121,11 +123,16 @@ public final class Animation {
         return new Recorder(Check.notNull("settings", settings), Check.notNull("frame", frame));
     }
 
-    /** Draws training frames; see {@link #recorder}. */
+    /**
+     * Draws training frames; see {@link #recorder}. The charts are kept and drawn when the frames are asked for, all
+     * with the same axis ranges (the union of every frame's data), so that the axes stay fixed over the whole run
+     * while the data move; an axis range a chart sets itself is kept.
+     */
     public static final class Recorder implements TrainingListener {
         private final Settings settings;
         private final Function<Gan, Chart<?, ?>> frame;
-        private final List<BufferedImage> frames = new ArrayList<>();
+        private final List<Chart<?, ?>> charts = new ArrayList<>();
+        private List<BufferedImage> drawn;
         private int first;
         private int last;
 
@@ -138,34 +145,101 @@ public final class Animation {
         public void onStart(Gan gan, int firstStep, int lastStep) {
             first = firstStep;
             last = lastStep;
-            frames.clear();
+            charts.clear();
+            drawn = null;
         }
 
         @Override
         public void onStep(Gan gan, StepStats stats) {
             int n = settings.frames();
-            int k = frames.size();
+            int k = charts.size();
             if (k >= n) {
                 return;
             }
             // Frame k at step first + round(k·(last − first)/(n − 1)); with fewer steps than frames, every step.
             long due = first + Math.round((double) k * (last - first) / (n - 1));
             if (stats.step() >= due || stats.step() == last) {
-                frames.add(render(frame.apply(gan), settings.width(), settings.height()));
+                charts.add(Check.notNull("the frame's chart", frame.apply(gan)));
+                drawn = null;
             }
         }
 
-        /** The frames drawn so far. */
+        /** The frames drawn so far, on common axes. */
         public List<BufferedImage> frames() {
-            return List.copyOf(frames);
+            return List.copyOf(draw());
         }
 
-        /** The animation of the frames drawn (at least one). */
+        /** The animation of the frames drawn (at least one), on common axes. */
         public Animation animation() {
-            if (frames.isEmpty()) {
+            if (charts.isEmpty()) {
                 throw new IllegalStateException("no frames recorded: pass the recorder to gan.train(...) first");
             }
-            return new Animation(frames, settings.delayMillis());
+            return new Animation(draw(), settings.delayMillis());
+        }
+
+        private List<BufferedImage> draw() {
+            if (drawn == null) {
+                fixAxes(charts);
+                List<BufferedImage> out = new ArrayList<>();
+                for (Chart<?, ?> c : charts) {
+                    out.add(render(c, settings.width(), settings.height()));
+                }
+                drawn = out;
+            }
+            return drawn;
+        }
+    }
+
+    /**
+     * Gives every XY chart among {@code charts} the same x range and, per y-axis group, the same y range: the union
+     * of their series' data. A range a chart sets itself (e.g. a probability axis from 0 to 1) is left alone.
+     */
+    static void fixAxes(List<Chart<?, ?>> charts) {
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        java.util.Map<Integer, double[]> y = new java.util.TreeMap<>();
+        List<XYChart> xy = new ArrayList<>();
+        for (Chart<?, ?> c : charts) {
+            if (!(c instanceof XYChart x)) {
+                continue;
+            }
+            xy.add(x);
+            for (XYSeries s : x.getSeriesMap().values()) {
+                if (!s.isEnabled() || !Double.isFinite(s.getXMin()) || !Double.isFinite(s.getYMin())) {
+                    continue;
+                }
+                xMin = Math.min(xMin, s.getXMin());
+                xMax = Math.max(xMax, s.getXMax());
+                double[] r = y.computeIfAbsent(s.getYAxisGroup(), g -> new double[] {Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY});
+                r[0] = Math.min(r[0], s.getYMin());
+                r[1] = Math.max(r[1], s.getYMax());
+            }
+        }
+        if (xy.size() < 2 || !(xMax > xMin)) {
+            return;
+        }
+        for (XYChart c : xy) {
+            var st = c.getStyler();
+            if (st.getXAxisMin() == null) {
+                st.setXAxisMin(xMin);
+            }
+            if (st.getXAxisMax() == null) {
+                st.setXAxisMax(xMax);
+            }
+            for (var e : y.entrySet()) {
+                int g = e.getKey();
+                double[] r = e.getValue();
+                if (!(r[1] > r[0])) {
+                    continue;
+                }
+                if (st.getYAxisMin(g) == null && st.getYAxisMin((Integer) null) == null) {
+                    st.setYAxisMin(g, r[0]);
+                }
+                if (st.getYAxisMax(g) == null && st.getYAxisMax((Integer) null) == null) {
+                    st.setYAxisMax(g, r[1]);
+                }
+            }
         }
     }
 

@@ -403,15 +403,24 @@ public final class Charts {
             s.setMarker(cell);
             s.setMarkerColor(FIELD_COLORS[b]);
         }
-        points(c, "generated", generated, new Color(255, 140, 60), SeriesMarkers.CIRCLE);
-        double[][] centres = modes.modes().stream().map(m -> m.center()).toArray(double[][]::new);
-        points(c, "mode centres", centres, Color.BLACK, SeriesMarkers.CROSS);
         double dx = (xs[1] - xs[0]) / 2;
         double dy = (ys[1] - ys[0]) / 2;
-        c.getStyler().setXAxisMin(xs[0] - dx);
-        c.getStyler().setXAxisMax(xs[xs.length - 1] + dx);
-        c.getStyler().setYAxisMin(ys[0] - dy);
-        c.getStyler().setYAxisMax(ys[ys.length - 1] + dy);
+        double[] view = {xs[0] - dx, xs[xs.length - 1] + dx, ys[0] - dy, ys[ys.length - 1] + dy};
+        // The legend says how many generated samples lie outside the field (they cannot be drawn on it).
+        int outside = 0;
+        for (double[] p : generated) {
+            if (!(p[0] >= view[0] && p[0] <= view[1] && p[1] >= view[2] && p[1] <= view[3])) {
+                outside++;
+            }
+        }
+        points(c, outside == 0 ? "generated" : String.format(java.util.Locale.ROOT, "generated (%d of %d outside the view)",
+                outside, generated.length), generated, new Color(255, 140, 60), SeriesMarkers.CIRCLE);
+        double[][] centres = modes.modes().stream().map(m -> m.center()).toArray(double[][]::new);
+        points(c, "mode centres", centres, Color.BLACK, SeriesMarkers.CROSS);
+        c.getStyler().setXAxisMin(view[0]);
+        c.getStyler().setXAxisMax(view[1]);
+        c.getStyler().setYAxisMin(view[2]);
+        c.getStyler().setYAxisMax(view[3]);
         return c;
     }
 
@@ -433,8 +442,10 @@ public final class Charts {
 
     /**
      * {@link #valueField(double[], double[], double[][], String, boolean, double[][], ModeSet, String)} of a 2-D GAN's
-     * D on a 60 × 60 grid spanning the data's modes (±4σ, widened by 15%), with {@code generated} on top, labelled
-     * by the GAN's objective (D(x) or the critic's value).
+     * D on a 60 × 60 grid spanning the data's modes (±4σ) and the generated samples (so that samples far from the
+     * data are drawn on the field, not off it: their 1st to 99th percentile on each axis, at most five times the
+     * modes' extent beyond the modes; the legend counts any sample left outside), widened by 15%, with
+     * {@code generated} on top, labelled by the GAN's objective (D(x) or the critic's value).
      */
     public static XYChart valueField(org.modecollapselab.gan.Gan gan, double[][] generated, String title) {
         Check.notNull("gan", gan);
@@ -451,6 +462,21 @@ public final class Charts {
             for (int k = 0; k < 2; k++) {
                 lo[k] = Math.min(lo[k], m.center()[k] - 4 * m.sd());
                 hi[k] = Math.max(hi[k], m.center()[k] + 4 * m.sd());
+            }
+        }
+        if (generated.length > 0) {
+            // The generated samples' 1st to 99th percentile on each axis (all of them below 100 samples), at most
+            // five times the modes' extent beyond them: a few far-flung samples do not shrink the data to a dot.
+            for (int k = 0; k < 2; k++) {
+                double[] v = new double[generated.length];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = generated[i][k];
+                }
+                java.util.Arrays.sort(v);
+                int cut = v.length >= 100 ? v.length / 100 : 0;
+                double extent = hi[k] - lo[k];
+                lo[k] = Math.min(lo[k], Math.max(v[cut], lo[k] - 5 * extent));
+                hi[k] = Math.max(hi[k], Math.min(v[v.length - 1 - cut], hi[k] + 5 * extent));
             }
         }
         int n = 60;
@@ -550,10 +576,16 @@ public final class Charts {
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.0);
         c.getStyler().setOverlapped(false);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        // The legend below the plot, where no bar can hide behind it (a collapsed G's off-mode bar reaches the top).
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setSeriesColors(new Color[] {Color.GRAY, FAKE});
         List<String> names = new ArrayList<>(report.modeNames());
         names.add("off-mode");
+        if (names.size() > 9) {
+            // Many modes (the 5 × 5 grid's 25): upright labels do not fit side by side; set them vertical.
+            c.getStyler().setXAxisLabelRotation(90);
+        }
         List<Double> truth = new ArrayList<>();
         List<Double> gen = new ArrayList<>();
         for (int i = 0; i < report.modes(); i++) {

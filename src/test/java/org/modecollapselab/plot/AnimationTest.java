@@ -45,6 +45,42 @@ class AnimationTest {
     }
 
     @Test
+    void recorderDrawsEveryFrameOnTheSameAxes() {
+        // The hopping run of notebook 01: G's samples wander, and each frame's own range would move the x axis.
+        var data = TemperatureData.aliceSpringsAndSouthPole();
+        Gan gan = Gan.create(data, GanConfig.temperatureHopping().withSeed(1));
+        double[] real = data.sample(2000, 9L);
+        List<org.knowm.xchart.XYChart> charts = new java.util.ArrayList<>();
+        var recorder = Animation.recorder(Animation.Settings.defaults().withFrames(8), g -> {
+            var c = Charts.snapshot(real, g, 60, "temperature (°C)");
+            charts.add(c);
+            return c;
+        });
+        gan.train(200, recorder);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double densityMax = 0;
+        for (var c : charts) {
+            for (var s : c.getSeriesMap().values()) {
+                lo = Math.min(lo, s.getXMin());
+                hi = Math.max(hi, s.getXMax());
+                if (s.getYAxisGroup() == 0) {
+                    densityMax = Math.max(densityMax, s.getYMax());
+                }
+            }
+        }
+        Animation a = recorder.animation();
+        assertEquals(8, a.frameCount());
+        for (var c : charts) {
+            assertEquals(lo, c.getStyler().getXAxisMin(), 1e-12, "every frame's x axis starts at the run's lowest value");
+            assertEquals(hi, c.getStyler().getXAxisMax(), 1e-12, "and ends at its highest");
+            assertEquals(densityMax, c.getStyler().getYAxisMax(0), 1e-12, "the density axis is the run's too");
+            assertEquals(1.0, c.getStyler().getYAxisMax(1), "D(x)'s own axis, 0 to 1, is kept");
+        }
+        assertEquals(8, recorder.frames().size());
+    }
+
+    @Test
     void recorderDrawsEvenlySpacedFramesOfATenSecondLoopUnderTwoMegabytes() throws Exception {
         var data = TemperatureData.aliceSpringsAndSouthPole();
         Gan gan = Gan.create(data, GanConfig.temperatureCollapse().withSeed(1));
