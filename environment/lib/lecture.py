@@ -60,29 +60,34 @@ STUBS = {
     "no-mathjax.js": "window.MathJax = window.MathJax || {Hub: {Config: function () {}, Queue: function () {},\n"
                      "  getAllJax: function () { return null; }, Rerender: function () {}}};\n",
     "no-jquery.js": "/* jQuery is not needed by the lecture kit's slides. */\n",
-    "no-mermaid.mjs": "export default { initialize() {}, run() {}, registerLayoutLoaders() {} };\n",
 }
 # An SVG is kept beside its PNG when it is at most this large (bar charts, curves); scatter plots and heat maps make
 # SVGs of several hundred kB to MB, which only --svg keeps.
 SVG_SMALL = 150_000
 # What the kernel's Charts.export writes while the lecture command runs a notebook: NAME-figNN-TITLE.png/.svg.
 EXPORTED = r"^{name}-fig(\d+)-.*\.(png|svg)$"
+# The templates import mermaid as a JavaScript module; a browser refuses modules from file: addresses, so the
+# stand-in is a data: address (no request, no error).
+NO_MERMAID = "data:text/javascript," + "export default { initialize() {}, run() {}, registerLayoutLoaders() {} };".replace(
+    " ", "%20")
+# A slide is 1280 x 720 (16:9, as projectors are; reveal.js scales it to the screen).
+SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
 # Slides read as a talk: no In/Out prompts, one chart per slide as large as the slide allows, text that fits, tables
-# that keep their words whole (a slide is 960 x 700; reveal.js scales it to the screen).
+# that keep their words whole.
 SLIDE_CSS = """<style>
 .reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none; }
 .reveal .slides { text-align: left; }
-.reveal .jp-OutputArea-output img, .reveal img.mcl-figure { display: block; margin: 0 auto; width: 100%;
-  max-width: 960px; height: auto; max-height: 600px; object-fit: contain; }
-.reveal h1 { font-size: 1.9em; }
+.reveal .jp-OutputArea-output img, .reveal img.mcl-figure { display: block; margin: 0 auto; width: auto;
+  max-width: 100%; height: 620px; max-height: 620px; object-fit: contain; }
+.reveal h1 { font-size: 1.6em; }
 .reveal h2 { font-size: 1.45em; }
 .reveal h3 { font-size: 1.2em; }
-.reveal .jp-RenderedHTMLCommon { font-size: 0.8em; }
+.reveal .jp-RenderedHTMLCommon { font-size: 0.72em; }
 .reveal .jp-RenderedHTMLCommon p, .reveal .jp-RenderedHTMLCommon li { line-height: 1.35; }
 .reveal table { font-size: 0.62em; margin: 0.4em 0; }
 .reveal table th, .reveal table td { word-break: normal; overflow-wrap: normal; hyphens: none; padding: 0.2em 0.45em; }
 .reveal .jp-RenderedText pre, .reveal .jp-OutputArea-output pre { white-space: pre; word-break: normal;
-  overflow-wrap: normal; font-size: 0.5em; line-height: 1.2; }
+  overflow-wrap: normal; overflow-x: hidden; display: block; max-width: 100%; font-size: 0.5em; line-height: 1.2; }
 .reveal .jp-InputArea pre, .reveal .highlight pre { font-size: 0.5em; line-height: 1.25; }
 .mcl-rehearsal { position: fixed !important; left: 0; right: 0; }
 </style>
@@ -95,8 +100,8 @@ SLIDE_JS = """<script>
     if (!slide) { return; }
     slide.querySelectorAll('pre').forEach(function (p) {
       p.style.fontSize = '';
-      var size = parseFloat(getComputedStyle(p).fontSize), width = slide.clientWidth;
-      while (p.scrollWidth > width && size > 9) { size -= 0.5; p.style.fontSize = size + 'px'; }
+      var size = parseFloat(getComputedStyle(p).fontSize);
+      while (p.scrollWidth > p.clientWidth + 1 && size > 9) { size -= 0.5; p.style.fontSize = size + 'px'; }
     });
   }
   document.addEventListener('DOMContentLoaded', function () {
@@ -192,20 +197,38 @@ def vendor_reveal(kit: str) -> None:
 
 def exporters():
     common = dict(require_js_url="reveal.js/require.js", mathjax_url="reveal.js/no-mathjax.js",
-                  jquery_url="reveal.js/no-jquery.js", mermaid_js_url="./reveal.js/no-mermaid.mjs")
+                  jquery_url="reveal.js/no-jquery.js", mermaid_js_url=NO_MERMAID)
     page = HTMLExporter(template_name="lab", embed_images=True, **common)
     slides = SlidesExporter(reveal_url_prefix="reveal.js", reveal_theme="white", reveal_scroll=False,
+                            reveal_width=str(SLIDE_WIDTH), reveal_height=str(SLIDE_HEIGHT), reveal_number="c/t",
                             font_awesome_url="", exclude_input_prompt=True, exclude_output_prompt=True, **common)
     hide = TagRemovePreprocessor(remove_input_tags={"hide-input"}, remove_cell_tags={"remove-cell"})
     slides.register_preprocessor(hide, enabled=True)
     return page, slides
 
 
+FIGURE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def figure_names(figure, count: int) -> list[str] | None:
+    """The names of a cell's `count` charts from its metadata "figure": a list of that many names, or one name
+    (NAME for one chart, NAME-1, NAME-2, ... for several); None when it names none (or not as lower-case words
+    joined by '-')."""
+    if isinstance(figure, list) and len(figure) == count and all(
+            isinstance(f, str) and FIGURE_NAME.fullmatch(f) for f in figure):
+        return list(figure)
+    if isinstance(figure, list) and figure and isinstance(figure[0], str):
+        figure = figure[0]   # a list of another length: numbered after its first name
+    if not isinstance(figure, str) or not FIGURE_NAME.fullmatch(figure):
+        return None
+    return [figure] if count == 1 else [f"{figure}-{k}" for k in range(1, count + 1)]
+
+
 class FigureNamer:
     """Called after each cell of a notebook has run (run_notebooks.run's after_cell): renames the charts the cell
     exported (NAME-figNN-TITLE.png/.svg, numbered in the kernel's order, titled with results) to NAME-FIGURE.png/.svg,
-    FIGURE from the cell's metadata "figure" (FIGURE-1, FIGURE-2, ... when the cell shows several charts; "cellNN"
-    for a cell without a name), and records the PNGs' names in the cell's metadata "mcl_figure_files"."""
+    FIGURE from the cell's metadata "figure" (figure_names; "cellNN" for a cell without a name), and records the
+    PNGs' names in the cell's metadata "mcl_figure_files"."""
 
     def __init__(self, name: str, folder: str):
         self.name, self.folder = name, folder
@@ -216,11 +239,10 @@ class FigureNamer:
         numbers = sorted({int(m.group(1)) for f in os.listdir(self.folder) if (m := self.pattern.match(f))})
         if not numbers:
             return
-        base = cell.metadata.get("figure")
-        if not isinstance(base, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", base):
-            base = f"cell{index:02d}"
+        names = figure_names(cell.metadata.get("figure"), len(numbers))
+        if names is None:
+            names = figure_names(f"cell{index:02d}", len(numbers))
             self.unnamed.append(index)
-        names = [base] if len(numbers) == 1 else [f"{base}-{k}" for k in range(1, len(numbers) + 1)]
         files = []
         for number, figure in zip(numbers, names):
             for f in os.listdir(self.folder):
@@ -276,14 +298,17 @@ def for_slides(nb):
                 o["data"] = {"text/html": f'<img class="mcl-figure" src="figures/{html.escape(f)}" '
                                           f'alt="{html.escape(f[:-4])}">'}
                 o["metadata"] = {}
-        name = cell.metadata.get("figure", "figure")
+        names = figure_names(cell.metadata.get("figure"), max(1, len(images))) or \
+            figure_names("figure", max(1, len(images)))
         for k, image in enumerate(images or [None]):
             part = copy.deepcopy(cell)
+            if k > 0 and part.get("id"):
+                part["id"] = f"{cell['id']}-{k + 1}"
             part.outputs = ([o for o in texts] if k == 0 and "slide-output" in tags else []) + ([image] if image else [])
             show = part.metadata.setdefault("slideshow", {})
             if k > 0:
                 show["slide_type"] = "subslide"
-            show["data"] = {"mcl_figure": str(name) + ("" if len(images) < 2 else f"-{k + 1}")}
+            show["data"] = {"mcl_figure": names[k]}
             cells.append(part)
     nb.cells = cells
     return nb
