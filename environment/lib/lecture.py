@@ -84,10 +84,10 @@ SLIDE_CSS = """<style>
 .reveal h3 { font-size: 1.2em; }
 .reveal .jp-RenderedHTMLCommon { font-size: 0.72em; }
 .reveal .jp-RenderedHTMLCommon p, .reveal .jp-RenderedHTMLCommon li { line-height: 1.35; }
-.reveal table { font-size: 0.62em; margin: 0.4em 0; }
+.reveal table { font-size: 0.75em; margin: 0.4em 0; }
 .reveal table th, .reveal table td { word-break: normal; overflow-wrap: normal; hyphens: none; padding: 0.2em 0.45em; }
 .reveal .jp-RenderedText pre, .reveal .jp-OutputArea-output pre { white-space: pre; word-break: normal;
-  overflow-wrap: normal; overflow-x: hidden; display: block; max-width: 100%; font-size: 0.5em; line-height: 1.2; }
+  overflow-wrap: normal; overflow-x: hidden; display: block; max-width: 100%; font-size: 0.6em; line-height: 1.2; }
 .reveal .jp-InputArea pre, .reveal .highlight pre { font-size: 0.5em; line-height: 1.25; }
 .mcl-rehearsal { position: fixed !important; left: 0; right: 0; }
 </style>
@@ -115,8 +115,8 @@ SLIDE_JS = """<script>
 """
 BANNER_CSS = (".mcl-rehearsal{position:sticky;top:0;z-index:1000;background:#b00020;color:#fff;font:bold 16px/1.6 sans-serif;text-align:center;"
               "padding:2px 8px;letter-spacing:.04em}")
-BANNER = ('<div class="mcl-rehearsal" role="note">REHEARSAL: QUICK SETTINGS — tiny runs, so every number and chart '
-          'differs from the real kit (build it without --quick)</div>')
+BANNER = ('<div class="mcl-rehearsal" role="note">REHEARSAL: QUICK SETTINGS — tiny runs, not the real numbers '
+          '(build the kit without --quick)</div>')
 REHEARSAL_NOTE = ("This kit was built with environment/lecture --quick: the notebooks ran with their tiny test "
                   "settings, so\nevery number, chart and animation in it differs from what the full settings show. "
                   "Use it to rehearse;\nbuild the real kit without --quick.\n")
@@ -276,7 +276,8 @@ def for_slides(nb):
     """The executed notebook as the slides show it: a figure cell (tag expect-image) becomes one slide per chart it
     shows (its text output only with the tag slide-output), each chart the figure's 2x PNG in figures/ where the
     cell's charts were exported (else the image the notebook embeds); every code cell's input is hidden unless it is
-    tagged show-code. Figure slides carry data-mcl-figure (the figure's name) for the checks."""
+    tagged show-code; a cell tagged slide-output shows what it printed (no progress lines), slide-output-last only
+    the last line of it. Figure slides carry data-mcl-figure (the figure's name) for the checks."""
     nb = copy.deepcopy(nb)
     cells = []
     for cell in nb.cells:
@@ -287,6 +288,14 @@ def for_slides(nb):
         if "show-code" not in tags and "hide-input" not in tags:
             cell.metadata["tags"] = tags = [*tags, "hide-input"]
         if "expect-image" not in tags:
+            if "slide-output" in tags or "slide-output-last" in tags:
+                # What the cell printed (not its progress lines); with slide-output-last, its last line only.
+                printed = [o for o in cell.outputs if o.get("output_type") in ("stream", "execute_result")]
+                if "slide-output-last" in tags:
+                    text = "".join(o.get("text", "") for o in printed if o.get("output_type") == "stream")
+                    lines = [l for l in text.splitlines() if l.strip()]
+                    printed = [nbformat.v4.new_output("stream", name="stdout", text=lines[-1] + "\n")] if lines else []
+                cell.outputs = printed
             cells.append(cell)
             continue
         images = [o for o in cell.outputs if is_image(o)]

@@ -14,7 +14,8 @@ Rules (each cell gets one slide type, nbconvert's `metadata.slideshow.slide_type
     full size (the lecture kit gives each of a cell's charts a slide of its own); so does prose that follows a
     figure (one idea per slide);
   - code is hidden unless the cell is tagged `show-code` (a slide about the code); other code cells are skipped,
-    unless tagged `slide-output` (their printed output is shown, their code hidden) or `show-code`.
+    unless tagged `slide-output` (their printed output is shown, their code hidden; `slide-output-last`: the last
+    printed line only, e.g. a study's verdict under its table) or `show-code`.
 Hand-set values win: the script records its own decision per cell (`metadata.mcl_slides`); where a cell's slide type
 or `hide-input` tag differs from what the script last set (or was set before the script ever ran), the cell was
 edited by hand and is left alone. Re-running on a tagged notebook changes nothing.
@@ -75,7 +76,7 @@ def rules(nb) -> list[tuple[str, bool]]:
             continue
         if "show-code" in tags:
             out.append(("-", False))
-        elif "slide-output" in tags:
+        elif "slide-output" in tags or "slide-output-last" in tags:
             out.append(("-", True))
         else:
             out.append(("skip", False))
