@@ -7,10 +7,16 @@ Checks, printed as PASS/FAIL lines (and a closing "N passed, M failed"):
     message naming the parameter, the rule and the value, before any notebook runs;
   - a run that fails (a cell time-out) leaves no kit and no temporary folder behind;
   - per notebook: NAME.html and NAME.slides.html exist; the page opens in Chromium with its figures (one loaded
-    image per figure cell at least) and no request leaving the machine; the slides open, reveal.js starts from the
-    kit's own copy, there are several slides and the figures are on them; its charts are in figures/ as PNG (2x the
-    chart's size) and SVG, named after the notebook;
-  - the animations (GIFs) the notebooks save are in figures/, each under 2 MB.
+    image per figure cell at least; charts from figures/ as PNG at twice the size shown), no request leaving the
+    machine, the rehearsal banner (a --quick kit); the deck opens, reveal.js starts from the kit's own copy, and
+    every slide (1280x720, visited one by one) has at most 60 words of prose (headings, paragraphs and lists; not
+    tables, code or printed output) and fits the slide (tables and printed output too), every figure slide shows
+    exactly one loaded chart, the title slide and the closing "what to remember" slide carry speaker notes, the
+    speaker view opens offline, no script error; screenshots of the title slide, the first figure slide and the
+    closing slide in target/lecture-slides/; its charts are in figures/, named NAME-FIGURE after the figure cells'
+    metadata "figure" (no result in a name);
+  - SVGs only where small; the animations (GIFs) the notebooks save are in figures/, each under 2 MB; the kit is
+    under 40 MiB, and the slide counts per deck are printed.
 """
 import glob
 import os
@@ -146,7 +152,7 @@ def check_slides(browser, name, slides_file, quick, check):
     """The deck as a lecturer presents it: every slide within the word limit and the slide's size, every figure
     slide with its image, speaker notes, a title slide and a closing "what to remember" slide; screenshots of the
     title slide, the first figure slide and the closing slide in target/lecture-slides/."""
-    page = browser.new_page(viewport={"width": SLIDE_W, "height": SLIDE_H})
+    page = browser.new_context(viewport={"width": SLIDE_W, "height": SLIDE_H}).new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto("file://" + slides_file)
@@ -179,13 +185,27 @@ def check_slides(browser, name, slides_file, quick, check):
     check(seen[0]["banner"] == quick, f"{name} slides: the rehearsal banner is {'shown' if quick else 'absent'}"
           f" ({'quick' if quick else 'full'} settings)")
     check(not errors, f"{name} slides: no script error" + (f" ({errors[:2]})" if errors else ""))
+    # The speaker view (s) opens offline with the title slide's notes.
+    page.evaluate("location.hash = '#/0/0'")
+    page.wait_for_function(SHOWN, arg=[0, 0], timeout=10_000)
+    try:
+        with page.context.expect_page(timeout=10_000) as popup:
+            page.keyboard.press("s")
+        view = popup.value
+        view.wait_for_function("() => (document.querySelector('.speaker-controls-notes') || {innerText: ''})"
+                               ".innerText.trim().length > 40", timeout=15_000)
+        speaker = True
+        view.close()
+    except Exception:
+        speaker = False
+    check(speaker, f"{name} slides: the speaker view (s) opens and shows the title slide's notes")
     os.makedirs(SHOTS, exist_ok=True)
     first_figure = figs[0] if figs else seen[1]
     for label, x in (("1-title", seen[0]), ("2-figure", first_figure), ("3-closing", seen[-1])):
         page.evaluate(f"location.hash = '#/{x['h']}/{x['v']}'")
         page.wait_for_timeout(900)   # the slide transition
         page.screenshot(path=os.path.join(SHOTS, f"{name}-{label}.png"))
-    page.close()
+    page.context.close()
     return len(seen)
 
 
@@ -216,10 +236,15 @@ def check_kit(notebooks, out, check, results) -> int:
             page.wait_for_load_state("load")
             cells, shown = page.evaluate(FIGURE_CELLS)
             banner = page.evaluate("() => !!document.querySelector('.mcl-rehearsal')")
-            check(cells == expected and shown == expected and not outside and banner == quick,
-                  f"{name}.html opens; {shown} of its {expected} figure cells show their image; no request off the "
-                  f"machine; rehearsal banner {'shown' if banner else 'absent'}"
-                  + (f" (requested {outside[:3]})" if outside else ""))
+            # Charts shown from figures/ at the size the notebook shows them: their PNG has twice that width.
+            linked, sharp = page.evaluate("""() => { const i = Array.from(document.querySelectorAll('img.mcl-page-figure'))
+              .filter(i => !i.src.endsWith('.gif'));
+              return [i.length, i.filter(x => x.complete && x.naturalWidth === 2 * parseInt(x.getAttribute('width'))).length]; }""")
+            check(cells == expected and shown == expected and not outside and banner == quick and linked > 0
+                  and sharp == linked,
+                  f"{name}.html opens; {shown} of its {expected} figure cells show their image ({sharp} of {linked} "
+                  f"charts from figures/ at 2x); no request off the machine; rehearsal banner "
+                  f"{'shown' if banner else 'absent'}" + (f" (requested {outside[:3]})" if outside else ""))
             outside.clear()
             page.goto("file://" + slides_file)
             # reveal.js is loaded by require.js (no global Reveal); it marks its root "ready" once it runs.
@@ -236,32 +261,29 @@ def check_kit(notebooks, out, check, results) -> int:
                   + (f" (requested {outside[:3]})" if outside else ""))
             page.close()
             counts[name] = check_slides(browser, name, slides_file, quick, check)
-            # Figure files: stable names (the notebook and each figure cell's metadata "figure"), PNG at twice the
-            # size the notebook shows, SVG only where small.
-            executed = nbformat.read(os.path.join(out, "notebooks", name + ".ipynb"), as_version=4)
-            named, doubled, unnamed = [], True, []
-            for i, cell in enumerate(figure_cells(executed)):
-                files = cell.metadata.get("mcl_figure_files", [])
-                shown_pngs = [o for o in cell.outputs if "image/png" in o.get("data", {})]
-                want = lecture.figure_names(cell.metadata.get("figure"), len(files)) if files else []
-                if files and want != [f[len(name) + 1:-4] for f in files]:
+            # Figure files: stable names (the notebook and each figure cell's metadata "figure"), never a result.
+            names = {}
+            unnamed = []
+            for i, cell in enumerate(figure_cells(nb)):
+                figure = cell.metadata.get("figure")
+                listed = figure if isinstance(figure, list) else [figure]
+                if not all(isinstance(f, str) and lecture.FIGURE_NAME.fullmatch(f) for f in listed):
                     unnamed.append(i)
-                named += files
-                if len(files) == len(shown_pngs):
-                    import base64
-                    for f, o in zip(files, shown_pngs):
-                        inline = base64.b64decode(o["data"]["image/png"])
-                        doubled &= png_size(os.path.join(out, "figures", f))[0] == 2 * int.from_bytes(
-                            inline[16:20], "big")
+                for f in listed:
+                    names[str(f)] = i
             # The notebook's own figures (its "save figures" cell: FIGURES.resolve("NN-…")) are named by it.
             saved = {m + ".png" for c in nb.cells if c.cell_type == "code"
                      for m in re.findall(r'FIGURES\.resolve\("([^"]+)"\)', c.source)}
             mine = [f for f in figures if f.startswith(name + "-") and f.endswith(".png") and f not in saved]
-            check(named and set(named) == set(mine) and not unnamed and doubled,
-                  f"{name}: {len(mine)} charts in figures/ as PNG (2x), named NAME-FIGURE after each figure cell's "
-                  f"metadata" + (f"; cells without a name: {unnamed}" if unnamed else "")
-                  + (f"; not in figures/: {sorted(set(named) - set(mine))[:3]}, not from a figure cell: "
-                     f"{sorted(set(mine) - set(named))[:3]}" if set(named) != set(mine) else ""))
+            clash = sorted(f for f in names if f"{name}-{f}.png" in saved or any(
+                s.startswith(f"{name}-{f}-") for s in saved))
+            stray = [f for f in mine if re.sub(r"-\d+$", "", f[len(name) + 1:-4]) not in names
+                     and f[len(name) + 1:-4] not in names]
+            check(mine and not unnamed and not stray and not clash,
+                  f"{name}: {len(mine)} charts in figures/ as PNG, each named NAME-FIGURE after its cell's metadata "
+                  f"\"figure\"" + (f"; figure cells without a name: {unnamed}" if unnamed else "")
+                  + (f"; files no figure cell names: {stray[:3]}" if stray else "")
+                  + (f"; names the notebook's own saved figures use too: {clash}" if clash else ""))
         browser.close()
     svgs = {f: os.path.getsize(os.path.join(out, "figures", f)) for f in figures if f.endswith(".svg")}
     check(all(v <= lecture.SVG_SMALL for v in svgs.values()),

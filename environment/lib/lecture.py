@@ -1,11 +1,12 @@
 """Builds a lecture kit from the notebooks: run them, then write one folder a lecturer can take to a talk.
 
-    environment/lecture [NOTEBOOK ...] [--out DIR] [--quick] [--svg] [--jobs N] [--figure-size WxH]
-                        [--font-scale F] [--png-scale N]
+    environment/lecture [NOTEBOOK ...] [--out DIR] [--quick] [--svg] [--embed] [--notebooks] [--jobs N]
+                        [--figure-size WxH] [--font-scale F] [--png-scale N]
 
 NOTEBOOK is a notebook in notebooks/ by path, file name, name or number (`01`); default: all of them. The kit:
   index.html                    links to everything below
-  NAME.html                     the executed notebook as one standalone page (figures embedded): a handout
+  NAME.html                     the executed notebook as one page (a handout), its charts and animations shown from
+                                figures/ (each stored once in the kit); with --embed, a self-contained page
   NAME.slides.html              reveal.js slides (cells tagged by environment/lib/tag_slides.py), offline; speaker
                                 notes on `s`; one chart per slide, shown from figures/ at 2x
   figures/NAME-FIGURE.png       every chart the notebook shows, PNG at 2x (projectors), named after the notebook and
@@ -14,7 +15,7 @@ NOTEBOOK is a notebook in notebooks/ by path, file name, name or number (`01`); 
                                 notebook saves itself (NN-NAME.png, NN-NAME.gif)
   figures/NAME-FIGURE.svg       the same as SVG where it is small (under 150 kB), or for every chart with --svg
   reveal.js/                    reveal.js and require.js (from the npm registry, pinned), so slides work offline
-  notebooks/NAME.ipynb          the executed notebooks
+  notebooks/NAME.ipynb          with --notebooks, the executed notebooks
 A kit built with --quick says so: a "rehearsal: quick settings" banner on the index, every page and every slide,
 and a file REHEARSAL-QUICK-SETTINGS.txt beside index.html and in figures/.
 The kit is written into a temporary folder beside DIR and renamed to DIR only when complete; an existing DIR is
@@ -96,13 +97,19 @@ SLIDE_CSS = """<style>
 # every slide shown (reveal.js sends its events on its root element; it is loaded by require.js, not global).
 SLIDE_JS = """<script>
 (function () {
+  var SLIDE_HEIGHT = """ + str(SLIDE_HEIGHT) + """;
   function fit(slide) {
     if (!slide) { return; }
-    slide.querySelectorAll('pre').forEach(function (p) {
-      p.style.fontSize = '';
-      var size = parseFloat(getComputedStyle(p).fontSize);
-      while (p.scrollWidth > p.clientWidth + 1 && size > 9) { size -= 0.5; p.style.fontSize = size + 'px'; }
-    });
+    var pres = Array.from(slide.querySelectorAll('.jp-OutputArea pre'));
+    if (!pres.length) { return; }
+    pres.forEach(function (p) { p.style.fontSize = ''; });
+    var size = parseFloat(getComputedStyle(pres[0]).fontSize);
+    var tooWide = function () { return pres.some(function (p) { return p.scrollWidth > p.clientWidth + 1; }); };
+    // One size for all the slide's printed output: as large as fits the slide's width and height.
+    while ((tooWide() || slide.scrollHeight > SLIDE_HEIGHT) && size > 9) {
+      size -= 0.5;
+      pres.forEach(function (p) { p.style.fontSize = size + 'px'; });
+    }
   }
   document.addEventListener('DOMContentLoaded', function () {
     var root = document.querySelector('.reveal');
@@ -267,18 +274,78 @@ def keep_figures(folder: str, figures: str, all_svg: bool) -> list[str]:
     return moved
 
 
+def coalesce_streams(cell) -> None:
+    """In place: consecutive outputs of one stream (the kernel sends each printed line on its own) as one output, so
+    that a printed table is one block."""
+    out = []
+    for o in cell.get("outputs", []):
+        if out and o.get("output_type") == "stream" and out[-1].get("output_type") == "stream" \
+                and out[-1].get("name") == o.get("name"):
+            out[-1]["text"] = out[-1].get("text", "") + o.get("text", "")
+        else:
+            out.append(o)
+    cell["outputs"] = out
+
+
 def is_image(output) -> bool:
     return output.get("output_type") in ("display_data", "execute_result") and any(
         k.startswith("image/") for k in output.get("data", {}))
 
 
-def for_slides(nb):
+def png_width(data: bytes) -> int:
+    return int.from_bytes(data[16:20], "big") if data[:8] == b"\x89PNG\r\n\x1a\n" else 0
+
+
+def link_figures(nb, figures: str, css_class: str) -> None:
+    """In place: every chart a cell shows whose 2x PNG is in figures/ (the cell's metadata "mcl_figure_files", one
+    per image/png output) and every animation saved there (a GIF of the same bytes) is shown from that file instead
+    of being embedded, at the size the notebook shows it: each chart is stored once in the kit."""
+    gifs = {}
+    for f in os.listdir(figures):
+        if f.endswith(".gif"):
+            gifs[hashlib.sha256(open(os.path.join(figures, f), "rb").read()).hexdigest()] = f
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        coalesce_streams(cell)
+        files = cell.metadata.get("mcl_figure_files", [])
+        pngs = [o for o in cell.outputs if is_image(o) and "image/png" in o.get("data", {})]
+        if files and len(files) == len(pngs) and all(os.path.isfile(os.path.join(figures, f)) for f in files):
+            for o, f in zip(pngs, files):
+                width = png_width(base64.b64decode(o["data"]["image/png"]))
+                o["data"] = {"text/html": f'<img class="{css_class}" src="figures/{html.escape(f)}" '
+                                          f'width="{width}" alt="{html.escape(f[:-4])}">'}
+                o["metadata"] = {}
+        for o in cell.outputs:
+            gif = o.get("data", {}).get("image/gif") if is_image(o) else None
+            if gif:
+                f = gifs.get(hashlib.sha256(base64.b64decode(gif)).hexdigest())
+                if f:
+                    o["data"] = {"text/html": f'<img class="{css_class}" src="figures/{html.escape(f)}" '
+                                              f'alt="{html.escape(f[:-4])}">'}
+                    o["metadata"] = {}
+
+
+def for_page(nb, figures: str, embed: bool = False):
+    """The executed notebook as its page shows it: printed lines in one block per cell; unless embed, charts and
+    saved animations from figures/ (link_figures)."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            coalesce_streams(cell)
+    if not embed:
+        link_figures(nb, figures, "mcl-page-figure")
+    return nb
+
+
+def for_slides(nb, figures: str):
     """The executed notebook as the slides show it: a figure cell (tag expect-image) becomes one slide per chart it
-    shows (its text output only with the tag slide-output), each chart the figure's 2x PNG in figures/ where the
-    cell's charts were exported (else the image the notebook embeds); every code cell's input is hidden unless it is
+    shows (its text output only with the tag slide-output), each chart from figures/ (link_figures) where it is there
+    (else the image the notebook embeds); every code cell's input is hidden unless it is
     tagged show-code; a cell tagged slide-output shows what it printed (no progress lines), slide-output-last only
     the last line of it. Figure slides carry data-mcl-figure (the figure's name) for the checks."""
     nb = copy.deepcopy(nb)
+    link_figures(nb, figures, "mcl-figure")
     cells = []
     for cell in nb.cells:
         if cell.cell_type != "code":
@@ -298,15 +365,8 @@ def for_slides(nb):
                 cell.outputs = printed
             cells.append(cell)
             continue
-        images = [o for o in cell.outputs if is_image(o)]
-        texts = [o for o in cell.outputs if not is_image(o) and o.get("output_type") != "error"]
-        files = cell.metadata.get("mcl_figure_files", [])
-        pngs = [o for o in images if "image/png" in o.get("data", {})]
-        if files and len(files) == len(pngs):
-            for o, f in zip(pngs, files):
-                o["data"] = {"text/html": f'<img class="mcl-figure" src="figures/{html.escape(f)}" '
-                                          f'alt="{html.escape(f[:-4])}">'}
-                o["metadata"] = {}
+        images = [o for o in cell.outputs if is_image(o) or "mcl-figure" in o.get("data", {}).get("text/html", "")]
+        texts = [o for o in cell.outputs if o not in images and o.get("output_type") != "error"]
         names = figure_names(cell.metadata.get("figure"), max(1, len(images))) or \
             figure_names("figure", max(1, len(images)))
         for k, image in enumerate(images or [None]):
@@ -375,6 +435,10 @@ def parse(argv):
                     help="the notebooks' quick settings (a rehearsal: minutes less; the kit carries a banner)")
     ap.add_argument("--svg", action="store_true",
                     help=f"keep every chart's SVG (default: only SVGs under {SVG_SMALL // 1000} kB; the rest as PNG)")
+    ap.add_argument("--embed", action="store_true",
+                    help="pages embed their figures (one self-contained file each; a larger kit) instead of showing "
+                         "them from figures/")
+    ap.add_argument("--notebooks", action="store_true", help="add the executed notebooks (notebooks/NAME.ipynb)")
     ap.add_argument("--figure-size", help="WIDTHxHEIGHT of every chart in pixels (default 720x400)")
     ap.add_argument("--font-scale", help="font size relative to the default (e.g. 1.5 for a large room)")
     ap.add_argument("--png-scale", help="PNG resolution relative to the chart size, 1-4 (default 2)")
@@ -419,6 +483,7 @@ def main(argv) -> int:
             if value is not None:
                 env[var] = value
         work = os.path.join(tmp, ".figures")
+        executed = os.path.join(tmp, "notebooks" if a.notebooks else ".notebooks")
         owned: dict[str, list[str]] = {}   # each notebook's files in figures/
 
         def execute(path):
@@ -429,7 +494,7 @@ def main(argv) -> int:
             kernel_env = dict(os.environ, **env, MCL_FIGURES=folder, MCL_NOTEBOOK=name)
             namer = FigureNamer(name, folder)
             try:
-                ok, line = run_notebooks.run(path, os.path.join(tmp, "notebooks"), a.timeout, images=False,
+                ok, line = run_notebooks.run(path, executed, a.timeout, images=False,
                                              env=kernel_env, after_cell=namer)
             except Exception as e:  # the kernel died or would not start: this notebook failed
                 return False, f"FAIL {name}: {type(e).__name__}: {e}"
@@ -452,17 +517,20 @@ def main(argv) -> int:
         entries = []
         for path in notebooks:
             name = os.path.splitext(os.path.basename(path))[0]
-            nb = nbformat.read(os.path.join(tmp, "notebooks", name + ".ipynb"), as_version=4)
-            body, _ = page.from_notebook_node(nb, resources={"metadata": {"name": name}})
+            nb = nbformat.read(os.path.join(executed, name + ".ipynb"), as_version=4)
+            body, _ = page.from_notebook_node(for_page(nb, figures, a.embed),
+                                              resources={"metadata": {"name": name}})
             with open(os.path.join(tmp, name + ".html"), "w", encoding="utf-8") as f:
                 f.write(with_banner(body) if a.quick else body)
-            body, _ = slides.from_notebook_node(for_slides(nb), resources={"metadata": {"name": name}})
+            body, _ = slides.from_notebook_node(for_slides(nb, figures), resources={"metadata": {"name": name}})
             body = body.replace("</head>", SLIDE_CSS + SLIDE_JS + "</head>", 1)
             if a.quick:
                 body = with_banner(body)
             with open(os.path.join(tmp, name + ".slides.html"), "w", encoding="utf-8") as f:
                 f.write(body)
             entries.append((name, owned.get(name, [])))
+        if not a.notebooks:
+            shutil.rmtree(executed)
         if a.quick:
             for folder in (tmp, figures):
                 with open(os.path.join(folder, "REHEARSAL-QUICK-SETTINGS.txt"), "w") as f:

@@ -8,7 +8,7 @@ import org.modecollapselab.remedy.catalog.Remedies;
 import org.modecollapselab.study.Study;
 
 /**
- * What knobs did in our measurements (as the README and notebook 08 say): on the temperature collapse preset
+ * What knobs did in our measurements (as the README and notebook 09 say): on the temperature collapse preset
  * (1,200 steps) dropout 0.3 in D and weight decay 10⁻³ do not undo the collapse; on the ring (600 steps) a D learning
  * rate 16 times G's covers nearly every mode where the preset's ratio 1 collapses. SEE_NOTE
  */
