@@ -125,8 +125,8 @@ public final class Animation {
 
     /**
      * Draws training frames; see {@link #recorder}. The charts are kept and drawn when the frames are asked for, all
-     * with the same axis ranges (the union of every frame's data), so that the axes stay fixed over the whole run
-     * while the data move; an axis range a chart sets itself is kept.
+     * with the same axis ranges ({@link #fixAxes}: what most frames' data span), so that the axes stay fixed over the
+     * whole run while the data move; an axis range a chart sets itself is kept.
      */
     public static final class Recorder implements TrainingListener {
         private final Settings settings;
@@ -191,56 +191,74 @@ public final class Animation {
     }
 
     /**
-     * Gives every XY chart among {@code charts} the same x range and, per y-axis group, the same y range: the union
-     * of their series' data. A range a chart sets itself (e.g. a probability axis from 0 to 1) is left alone.
+     * Gives every XY chart among {@code charts} the same x range and, per y-axis group, the same y range: from the
+     * 10th percentile of the frames' lowest values to the 90th percentile of their highest (over 10 frames or more;
+     * the whole union below that), so that a few frames with far-flung samples do not shrink every other frame's data
+     * to a sliver — their outliers are cut at the edge. A range a chart sets itself (e.g. a probability axis from 0
+     * to 1) is left alone.
      */
     static void fixAxes(List<Chart<?, ?>> charts) {
-        double xMin = Double.POSITIVE_INFINITY;
-        double xMax = Double.NEGATIVE_INFINITY;
-        java.util.Map<Integer, double[]> y = new java.util.TreeMap<>();
         List<XYChart> xy = new ArrayList<>();
+        List<double[]> xRanges = new ArrayList<>();
+        java.util.Map<Integer, List<double[]>> yRanges = new java.util.TreeMap<>();
         for (Chart<?, ?> c : charts) {
             if (!(c instanceof XYChart x)) {
                 continue;
             }
             xy.add(x);
+            double[] xr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            java.util.Map<Integer, double[]> yr = new java.util.TreeMap<>();
             for (XYSeries s : x.getSeriesMap().values()) {
                 if (!s.isEnabled() || !Double.isFinite(s.getXMin()) || !Double.isFinite(s.getYMin())) {
                     continue;
                 }
-                xMin = Math.min(xMin, s.getXMin());
-                xMax = Math.max(xMax, s.getXMax());
-                double[] r = y.computeIfAbsent(s.getYAxisGroup(), g -> new double[] {Double.POSITIVE_INFINITY,
+                xr[0] = Math.min(xr[0], s.getXMin());
+                xr[1] = Math.max(xr[1], s.getXMax());
+                double[] r = yr.computeIfAbsent(s.getYAxisGroup(), g -> new double[] {Double.POSITIVE_INFINITY,
                     Double.NEGATIVE_INFINITY});
                 r[0] = Math.min(r[0], s.getYMin());
                 r[1] = Math.max(r[1], s.getYMax());
             }
+            if (xr[1] >= xr[0]) {
+                xRanges.add(xr);
+            }
+            yr.forEach((g, r) -> yRanges.computeIfAbsent(g, k -> new ArrayList<>()).add(r));
         }
-        if (xy.size() < 2 || !(xMax > xMin)) {
+        if (xy.size() < 2 || xRanges.isEmpty()) {
             return;
         }
+        double[] x = spread(xRanges);
         for (XYChart c : xy) {
             var st = c.getStyler();
-            if (st.getXAxisMin() == null) {
-                st.setXAxisMin(xMin);
+            if (x[1] > x[0] && st.getXAxisMin() == null && st.getXAxisMax() == null) {
+                st.setXAxisMin(x[0]);
+                st.setXAxisMax(x[1]);
             }
-            if (st.getXAxisMax() == null) {
-                st.setXAxisMax(xMax);
-            }
-            for (var e : y.entrySet()) {
+            for (var e : yRanges.entrySet()) {
                 int g = e.getKey();
-                double[] r = e.getValue();
+                double[] r = spread(e.getValue());
                 if (!(r[1] > r[0])) {
                     continue;
                 }
-                if (st.getYAxisMin(g) == null && st.getYAxisMin((Integer) null) == null) {
+                if (st.getYAxisMin(g) == null && st.getYAxisMin((Integer) null) == null
+                        && st.getYAxisMax(g) == null && st.getYAxisMax((Integer) null) == null) {
                     st.setYAxisMin(g, r[0]);
-                }
-                if (st.getYAxisMax(g) == null && st.getYAxisMax((Integer) null) == null) {
                     st.setYAxisMax(g, r[1]);
                 }
             }
         }
+    }
+
+    /** The common range of per-frame ranges [min, max]: 10th percentile of the minima, 90th of the maxima. */
+    private static double[] spread(List<double[]> ranges) {
+        double[] lo = ranges.stream().mapToDouble(r -> r[0]).sorted().toArray();
+        double[] hi = ranges.stream().mapToDouble(r -> r[1]).sorted().toArray();
+        int n = lo.length;
+        if (n < 10) {
+            return new double[] {lo[0], hi[n - 1]};
+        }
+        int top = (int) Math.ceil(0.9 * n) - 1;   // the nearest-rank 90th percentile; the 10th mirrors it
+        return new double[] {lo[n - 1 - top], hi[top]};
     }
 
     /** A chart drawn at a given size. */

@@ -81,6 +81,28 @@ class AnimationTest {
     }
 
     @Test
+    void aFewFarFlungFramesDoNotShrinkTheOthers() throws Exception {
+        // 20 frames of data in [0, 1] × [0, 2]; two of them (10%) throw a sample out to x = 100 and y = 50.
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> frames = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            boolean far = i == 3 || i == 11;
+            var c = new org.knowm.xchart.XYChartBuilder().width(320).height(200).build();
+            c.addSeries("data", new double[] {0, 0.5, far ? 100 : 1}, new double[] {0, 2, far ? 50 : 1});
+            frames.add(c);
+        }
+        Animation.fixAxes(frames);
+        for (var f : frames) {
+            var st = ((org.knowm.xchart.XYChart) f).getStyler();
+            assertEquals(0.0, st.getXAxisMin(), "x from the frames' lowest value");
+            assertEquals(1.0, st.getXAxisMax(), "to what 90% of the frames reach, not the outliers' 100");
+            assertEquals(2.0, st.getYAxisMax(0), "y likewise: 2, not 50");
+        }
+        // The far frame is drawn on those axes: its outlier is cut at the plot's edge, not drawn over the legend.
+        BufferedImage img = Animation.render(frames.get(3), 320, 200);
+        assertEquals(320, img.getWidth());
+    }
+
+    @Test
     void recorderDrawsEvenlySpacedFramesOfATenSecondLoopUnderTwoMegabytes() throws Exception {
         var data = TemperatureData.aliceSpringsAndSouthPole();
         Gan gan = Gan.create(data, GanConfig.temperatureCollapse().withSeed(1));
