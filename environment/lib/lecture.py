@@ -1,16 +1,23 @@
 """Builds a lecture kit from the notebooks: run them, then write one folder a lecturer can take to a talk.
 
-    environment/lecture [NOTEBOOK ...] [--out DIR] [--quick] [--jobs N] [--figure-size WxH] [--font-scale F]
-                        [--png-scale N]
+    environment/lecture [NOTEBOOK ...] [--out DIR] [--quick] [--svg] [--embed] [--notebooks] [--jobs N]
+                        [--figure-size WxH] [--font-scale F] [--png-scale N]
 
 NOTEBOOK is a notebook in notebooks/ by path, file name, name or number (`01`); default: all of them. The kit:
   index.html                    links to everything below
-  NAME.html                     the executed notebook as one standalone page (figures embedded)
-  NAME.slides.html              reveal.js slides (cells tagged by environment/lib/tag_slides.py), offline
-  figures/NAME-figNN-TITLE.png  every chart the notebook shows, PNG at 2x (projectors) and SVG, named after the
-  figures/NAME-figNN-TITLE.svg  notebook and the chart's title; plus the figures and GIFs the notebook saves itself
+  NAME.html                     the executed notebook as one page (a handout), its charts and animations shown from
+                                figures/ (each stored once in the kit); with --embed, a self-contained page
+  NAME.slides.html              reveal.js slides (cells tagged by environment/lib/tag_slides.py), offline; speaker
+                                notes on `s`; one chart per slide, shown from figures/ at 2x
+  figures/NAME-FIGURE.png       every chart the notebook shows, PNG at 2x (projectors), named after the notebook and
+                                the figure's name (the cell's metadata "figure"; -1, -2, ... for a cell's several
+                                charts), so the names stay the same from run to run; plus the figures and GIFs the
+                                notebook saves itself (NN-NAME.png, NN-NAME.gif)
+  figures/NAME-FIGURE.svg       the same as SVG where it is small (under 150 kB), or for every chart with --svg
   reveal.js/                    reveal.js and require.js (from the npm registry, pinned), so slides work offline
-  notebooks/NAME.ipynb          the executed notebooks
+  notebooks/NAME.ipynb          with --notebooks, the executed notebooks
+A kit built with --quick says so: a "rehearsal: quick settings" banner on the index, every page and every slide,
+and a file REHEARSAL-QUICK-SETTINGS.txt beside index.html and in figures/.
 The kit is written into a temporary folder beside DIR and renamed to DIR only when complete; an existing DIR is
 replaced at that moment. Exits 2 on bad arguments (naming the parameter, the rule and the value), 1 when a notebook
 fails (no kit is left behind).
@@ -18,6 +25,7 @@ fails (no kit is left behind).
 import argparse
 import base64
 import concurrent.futures
+import copy
 import glob
 import hashlib
 import html
@@ -53,16 +61,72 @@ STUBS = {
     "no-mathjax.js": "window.MathJax = window.MathJax || {Hub: {Config: function () {}, Queue: function () {},\n"
                      "  getAllJax: function () { return null; }, Rerender: function () {}}};\n",
     "no-jquery.js": "/* jQuery is not needed by the lecture kit's slides. */\n",
-    "no-mermaid.mjs": "export default { initialize() {}, run() {}, registerLayoutLoaders() {} };\n",
 }
-# Slides read as a talk: no In/Out prompts, figures as large as the slide allows, a title that fits.
+# An SVG is kept beside its PNG when it is at most this large (bar charts, curves); scatter plots and heat maps make
+# SVGs of several hundred kB to MB, which only --svg keeps.
+SVG_SMALL = 150_000
+# What the kernel's Charts.export writes while the lecture command runs a notebook: NAME-figNN-TITLE.png/.svg.
+EXPORTED = r"^{name}-fig(\d+)-.*\.(png|svg)$"
+# The templates import mermaid as a JavaScript module; a browser refuses modules from file: addresses, so the
+# stand-in is a data: address (no request, no error).
+NO_MERMAID = "data:text/javascript," + "export default { initialize() {}, run() {}, registerLayoutLoaders() {} };".replace(
+    " ", "%20")
+# A slide is 1280 x 720 (16:9, as projectors are; reveal.js scales it to the screen).
+SLIDE_WIDTH, SLIDE_HEIGHT = 1280, 720
+# Slides read as a talk: no In/Out prompts, one chart per slide as large as the slide allows, text that fits, tables
+# that keep their words whole.
 SLIDE_CSS = """<style>
 .reveal .jp-InputPrompt, .reveal .jp-OutputPrompt { display: none; }
-.reveal .jp-OutputArea-output img { width: min(100%, 1200px); height: auto; max-height: 82vh; object-fit: contain; }
-.reveal h1 { font-size: 2.1em; }
-.reveal .jp-RenderedText pre { font-size: 0.55em; line-height: 1.25; }
+.reveal .slides { text-align: left; }
+.reveal .jp-OutputArea-output img, .reveal img.mcl-figure { display: block; margin: 0 auto; width: auto;
+  max-width: 100%; height: 620px; max-height: 620px; object-fit: contain; }
+.reveal h1 { font-size: 1.6em; }
+.reveal h2 { font-size: 1.45em; }
+.reveal h3 { font-size: 1.2em; }
+.reveal .jp-RenderedHTMLCommon { font-size: 0.72em; }
+.reveal .jp-RenderedHTMLCommon p, .reveal .jp-RenderedHTMLCommon li { line-height: 1.35; }
+.reveal table { font-size: 0.75em; margin: 0.4em 0; }
+.reveal table th, .reveal table td { word-break: normal; overflow-wrap: normal; hyphens: none; padding: 0.2em 0.45em; }
+.reveal .jp-RenderedText pre, .reveal .jp-OutputArea-output pre { white-space: pre; word-break: normal;
+  overflow-wrap: normal; overflow-x: hidden; display: block; max-width: 100%; font-size: 0.6em; line-height: 1.2; }
+.reveal .jp-InputArea pre, .reveal .highlight pre { font-size: 0.5em; line-height: 1.25; }
+.mcl-rehearsal { position: fixed !important; left: 0; right: 0; }
 </style>
 """
+# Text outputs (tables printed by a cell) shrink until they fit the slide's width rather than wrap mid-word; run on
+# every slide shown (reveal.js sends its events on its root element; it is loaded by require.js, not global).
+SLIDE_JS = """<script>
+(function () {
+  var SLIDE_HEIGHT = """ + str(SLIDE_HEIGHT) + """;
+  function fit(slide) {
+    if (!slide) { return; }
+    var pres = Array.from(slide.querySelectorAll('.jp-OutputArea pre'));
+    if (!pres.length) { return; }
+    pres.forEach(function (p) { p.style.fontSize = ''; });
+    var size = parseFloat(getComputedStyle(pres[0]).fontSize);
+    var tooWide = function () { return pres.some(function (p) { return p.scrollWidth > p.clientWidth + 1; }); };
+    // One size for all the slide's printed output: as large as fits the slide's width and height.
+    while ((tooWide() || slide.scrollHeight > SLIDE_HEIGHT) && size > 9) {
+      size -= 0.5;
+      pres.forEach(function (p) { p.style.fontSize = size + 'px'; });
+    }
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    var root = document.querySelector('.reveal');
+    ['ready', 'slidechanged'].forEach(function (e) {
+      root.addEventListener(e, function (ev) { fit(ev.currentSlide); });
+    });
+  });
+})();
+</script>
+"""
+BANNER_CSS = (".mcl-rehearsal{position:sticky;top:0;z-index:1000;background:#b00020;color:#fff;font:bold 16px/1.6 sans-serif;text-align:center;"
+              "padding:2px 8px;letter-spacing:.04em}")
+BANNER = ('<div class="mcl-rehearsal" role="note">REHEARSAL: QUICK SETTINGS — tiny runs, not the real numbers '
+          '(build the kit without --quick)</div>')
+REHEARSAL_NOTE = ("This kit was built with environment/lecture --quick: the notebooks ran with their tiny test "
+                  "settings, so\nevery number, chart and animation in it differs from what the full settings show. "
+                  "Use it to rehearse;\nbuild the real kit without --quick.\n")
 
 
 class UsageError(Exception):
@@ -140,13 +204,190 @@ def vendor_reveal(kit: str) -> None:
 
 def exporters():
     common = dict(require_js_url="reveal.js/require.js", mathjax_url="reveal.js/no-mathjax.js",
-                  jquery_url="reveal.js/no-jquery.js", mermaid_js_url="reveal.js/no-mermaid.mjs")
+                  jquery_url="reveal.js/no-jquery.js", mermaid_js_url=NO_MERMAID)
     page = HTMLExporter(template_name="lab", embed_images=True, **common)
-    slides = SlidesExporter(reveal_url_prefix="reveal.js", reveal_theme="white", reveal_scroll=True,
+    slides = SlidesExporter(reveal_url_prefix="reveal.js", reveal_theme="white", reveal_scroll=False,
+                            reveal_width=str(SLIDE_WIDTH), reveal_height=str(SLIDE_HEIGHT), reveal_number="c/t",
                             font_awesome_url="", exclude_input_prompt=True, exclude_output_prompt=True, **common)
     hide = TagRemovePreprocessor(remove_input_tags={"hide-input"}, remove_cell_tags={"remove-cell"})
     slides.register_preprocessor(hide, enabled=True)
     return page, slides
+
+
+FIGURE_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def figure_names(figure, count: int) -> list[str] | None:
+    """The names of a cell's `count` charts from its metadata "figure": a list of that many names, or one name
+    (NAME for one chart, NAME-1, NAME-2, ... for several); None when it names none (or not as lower-case words
+    joined by '-')."""
+    if isinstance(figure, list) and len(figure) == count and all(
+            isinstance(f, str) and FIGURE_NAME.fullmatch(f) for f in figure):
+        return list(figure)
+    if isinstance(figure, list) and figure and isinstance(figure[0], str):
+        figure = figure[0]   # a list of another length: numbered after its first name
+    if not isinstance(figure, str) or not FIGURE_NAME.fullmatch(figure):
+        return None
+    return [figure] if count == 1 else [f"{figure}-{k}" for k in range(1, count + 1)]
+
+
+class FigureNamer:
+    """Called after each cell of a notebook has run (run_notebooks.run's after_cell): renames the charts the cell
+    exported (NAME-figNN-TITLE.png/.svg, numbered in the kernel's order, titled with results) to NAME-FIGURE.png/.svg,
+    FIGURE from the cell's metadata "figure" (figure_names; "cellNN" for a cell without a name), and records the
+    PNGs' names in the cell's metadata "mcl_figure_files"."""
+
+    def __init__(self, name: str, folder: str):
+        self.name, self.folder = name, folder
+        self.pattern = re.compile(EXPORTED.format(name=re.escape(name)))
+        self.unnamed: list[int] = []
+
+    def __call__(self, index, cell):
+        numbers = sorted({int(m.group(1)) for f in os.listdir(self.folder) if (m := self.pattern.match(f))})
+        if not numbers:
+            return
+        names = figure_names(cell.metadata.get("figure"), len(numbers))
+        if names is None:
+            names = figure_names(f"cell{index:02d}", len(numbers))
+            self.unnamed.append(index)
+        files = []
+        for number, figure in zip(numbers, names):
+            for f in os.listdir(self.folder):
+                m = self.pattern.match(f)
+                if m and int(m.group(1)) == number:
+                    os.replace(os.path.join(self.folder, f), os.path.join(self.folder, f"{self.name}-{figure}.{m.group(2)}"))
+            files.append(f"{self.name}-{figure}.png")
+        cell.metadata["mcl_figure_files"] = files
+
+
+def keep_figures(folder: str, figures: str, all_svg: bool) -> list[str]:
+    """Moves a notebook's figure files into the kit's figures/, dropping large SVGs unless all_svg; returns the
+    names moved."""
+    moved = []
+    for f in sorted(os.listdir(folder)):
+        path = os.path.join(folder, f)
+        if f.endswith(".svg") and not all_svg and os.path.getsize(path) > SVG_SMALL:
+            os.remove(path)
+            continue
+        os.replace(path, os.path.join(figures, f))
+        moved.append(f)
+    return moved
+
+
+def coalesce_streams(cell) -> None:
+    """In place: consecutive outputs of one stream (the kernel sends each printed line on its own) as one output, so
+    that a printed table is one block."""
+    out = []
+    for o in cell.get("outputs", []):
+        if out and o.get("output_type") == "stream" and out[-1].get("output_type") == "stream" \
+                and out[-1].get("name") == o.get("name"):
+            out[-1]["text"] = out[-1].get("text", "") + o.get("text", "")
+        else:
+            out.append(o)
+    cell["outputs"] = out
+
+
+def is_image(output) -> bool:
+    return output.get("output_type") in ("display_data", "execute_result") and any(
+        k.startswith("image/") for k in output.get("data", {}))
+
+
+def png_width(data: bytes) -> int:
+    return int.from_bytes(data[16:20], "big") if data[:8] == b"\x89PNG\r\n\x1a\n" else 0
+
+
+def link_figures(nb, figures: str, css_class: str) -> None:
+    """In place: every chart a cell shows whose 2x PNG is in figures/ (the cell's metadata "mcl_figure_files", one
+    per image/png output) and every animation saved there (a GIF of the same bytes) is shown from that file instead
+    of being embedded, at the size the notebook shows it: each chart is stored once in the kit."""
+    gifs = {}
+    for f in os.listdir(figures):
+        if f.endswith(".gif"):
+            gifs[hashlib.sha256(open(os.path.join(figures, f), "rb").read()).hexdigest()] = f
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        coalesce_streams(cell)
+        files = cell.metadata.get("mcl_figure_files", [])
+        pngs = [o for o in cell.outputs if is_image(o) and "image/png" in o.get("data", {})]
+        if files and len(files) == len(pngs) and all(os.path.isfile(os.path.join(figures, f)) for f in files):
+            for o, f in zip(pngs, files):
+                width = png_width(base64.b64decode(o["data"]["image/png"]))
+                o["data"] = {"text/html": f'<img class="{css_class}" src="figures/{html.escape(f)}" '
+                                          f'width="{width}" alt="{html.escape(f[:-4])}">'}
+                o["metadata"] = {}
+        for o in cell.outputs:
+            gif = o.get("data", {}).get("image/gif") if is_image(o) else None
+            if gif:
+                f = gifs.get(hashlib.sha256(base64.b64decode(gif)).hexdigest())
+                if f:
+                    o["data"] = {"text/html": f'<img class="{css_class}" src="figures/{html.escape(f)}" '
+                                              f'alt="{html.escape(f[:-4])}">'}
+                    o["metadata"] = {}
+
+
+def for_page(nb, figures: str, embed: bool = False):
+    """The executed notebook as its page shows it: printed lines in one block per cell; unless embed, charts and
+    saved animations from figures/ (link_figures)."""
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            coalesce_streams(cell)
+    if not embed:
+        link_figures(nb, figures, "mcl-page-figure")
+    return nb
+
+
+def for_slides(nb, figures: str):
+    """The executed notebook as the slides show it: a figure cell (tag expect-image) becomes one slide per chart it
+    shows (its text output only with the tag slide-output), each chart from figures/ (link_figures) where it is there
+    (else the image the notebook embeds); every code cell's input is hidden unless it is
+    tagged show-code; a cell tagged slide-output shows what it printed (no progress lines), slide-output-last only
+    the last line of it. Figure slides carry data-mcl-figure (the figure's name) for the checks."""
+    nb = copy.deepcopy(nb)
+    link_figures(nb, figures, "mcl-figure")
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            cells.append(cell)
+            continue
+        tags = cell.metadata.get("tags", [])
+        if "show-code" not in tags and "hide-input" not in tags:
+            cell.metadata["tags"] = tags = [*tags, "hide-input"]
+        if "expect-image" not in tags:
+            if "slide-output" in tags or "slide-output-last" in tags:
+                # What the cell printed (not its progress lines); with slide-output-last, its last line only.
+                printed = [o for o in cell.outputs if o.get("output_type") in ("stream", "execute_result")]
+                if "slide-output-last" in tags:
+                    text = "".join(o.get("text", "") for o in printed if o.get("output_type") == "stream")
+                    lines = [l for l in text.splitlines() if l.strip()]
+                    printed = [nbformat.v4.new_output("stream", name="stdout", text=lines[-1] + "\n")] if lines else []
+                cell.outputs = printed
+            cells.append(cell)
+            continue
+        images = [o for o in cell.outputs if is_image(o) or "mcl-figure" in o.get("data", {}).get("text/html", "")]
+        texts = [o for o in cell.outputs if o not in images and o.get("output_type") != "error"]
+        names = figure_names(cell.metadata.get("figure"), max(1, len(images))) or \
+            figure_names("figure", max(1, len(images)))
+        for k, image in enumerate(images or [None]):
+            part = copy.deepcopy(cell)
+            if k > 0 and part.get("id"):
+                part["id"] = f"{cell['id']}-{k + 1}"
+            part.outputs = ([o for o in texts] if k == 0 and "slide-output" in tags else []) + ([image] if image else [])
+            show = part.metadata.setdefault("slideshow", {})
+            if k > 0:
+                show["slide_type"] = "subslide"
+            show["data"] = {"mcl_figure": names[k]}
+            cells.append(part)
+    nb.cells = cells
+    return nb
+
+
+def with_banner(page: str, title_prefix: str = "[rehearsal] ") -> str:
+    """The page with the rehearsal banner at the top of its body (and in its title)."""
+    page = re.sub(r"<title>", "<title>" + title_prefix, page, count=1)
+    page = page.replace("</head>", f"<style>{BANNER_CSS}</style></head>", 1)
+    return re.sub(r"(<body[^>]*>)", r"\1" + BANNER.replace("\\", "\\\\"), page, count=1)
 
 
 def writable_folder(out: str) -> tuple[str, str]:
@@ -167,7 +408,7 @@ def size_of(path: str) -> int:
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
 
 
-def index_page(entries: list[tuple[str, list[str]]]) -> str:
+def index_page(entries: list[tuple[str, list[str]]], quick: bool) -> str:
     rows = []
     for name, figures in entries:
         figs = " ".join(f'<a href="figures/{html.escape(f)}">{html.escape(f)}</a>' for f in figures)
@@ -176,8 +417,11 @@ def index_page(entries: list[tuple[str, list[str]]]) -> str:
     return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Mode Collapse Lab: lecture kit</title>"
             "<style>body{font-family:sans-serif;margin:2em}td{padding:.3em .8em;vertical-align:top}"
             "td:last-child{font-size:.85em}</style></head><body><h1>Mode Collapse Lab: lecture kit</h1>"
-            f"<p>Built {time.strftime('%Y-%m-%d %H:%M')}. Slides: arrow keys to move, <kbd>s</kbd> for speaker "
-            "notes, <kbd>f</kbd> for full screen. Figures: PNG at 2&times; and SVG.</p>"
+            + (f"<style>{BANNER_CSS}</style>{BANNER}" if quick else "")
+            + f"<p>Built {time.strftime('%Y-%m-%d %H:%M')}" + (" with <b>quick settings</b> (a rehearsal)" if quick
+                                                               else " with the notebooks' full settings")
+            + ". Slides: arrow keys or space to move, <kbd>s</kbd> for speaker notes, <kbd>f</kbd> for full screen. "
+            "Figures: PNG at 2&times;, SVG where small (all of them with <code>--svg</code>).</p>"
             "<table><tr><th>notebook</th><th>page</th><th>slides</th><th>figures</th></tr>"
             + "".join(rows) + "</table></body></html>\n")
 
@@ -187,7 +431,14 @@ def parse(argv):
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("notebooks", nargs="*", metavar="NOTEBOOK")
     ap.add_argument("--out", default=os.path.join(ROOT, "lecture-kit"), help="the kit's folder (default lecture-kit/)")
-    ap.add_argument("--quick", action="store_true", help="the notebooks' quick settings (for tests; minutes less)")
+    ap.add_argument("--quick", action="store_true",
+                    help="the notebooks' quick settings (a rehearsal: minutes less; the kit carries a banner)")
+    ap.add_argument("--svg", action="store_true",
+                    help=f"keep every chart's SVG (default: only SVGs under {SVG_SMALL // 1000} kB; the rest as PNG)")
+    ap.add_argument("--embed", action="store_true",
+                    help="pages embed their figures (one self-contained file each; a larger kit) instead of showing "
+                         "them from figures/")
+    ap.add_argument("--notebooks", action="store_true", help="add the executed notebooks (notebooks/NAME.ipynb)")
     ap.add_argument("--figure-size", help="WIDTHxHEIGHT of every chart in pixels (default 720x400)")
     ap.add_argument("--font-scale", help="font size relative to the default (e.g. 1.5 for a large room)")
     ap.add_argument("--png-scale", help="PNG resolution relative to the chart size, 1-4 (default 2)")
@@ -226,20 +477,32 @@ def main(argv) -> int:
         figures = os.path.join(tmp, "figures")
         os.makedirs(figures)
         page, slides = exporters()
-        env = {"MCL_FIGURES": figures, "MCL_EXPORT_FIGURES": "1", "MCL_QUICK": "1" if a.quick else "0"}
+        env = {"MCL_EXPORT_FIGURES": "1", "MCL_QUICK": "1" if a.quick else "0"}
         for var, value in (("MCL_FIGURE_SIZE", a.figure_size), ("MCL_FIGURE_FONT_SCALE", a.font_scale),
                            ("MCL_FIGURE_PNG_SCALE", a.png_scale)):
             if value is not None:
                 env[var] = value
+        work = os.path.join(tmp, ".figures")
+        executed = os.path.join(tmp, "notebooks" if a.notebooks else ".notebooks")
+        owned: dict[str, list[str]] = {}   # each notebook's files in figures/
 
         def execute(path):
             name = os.path.splitext(os.path.basename(path))[0]
-            kernel_env = dict(os.environ, **env, MCL_NOTEBOOK=name)
+            # Each notebook writes into a folder of its own, so that a cell's new files are that cell's charts.
+            folder = os.path.join(work, name)
+            os.makedirs(folder)
+            kernel_env = dict(os.environ, **env, MCL_FIGURES=folder, MCL_NOTEBOOK=name)
+            namer = FigureNamer(name, folder)
             try:
-                return run_notebooks.run(path, os.path.join(tmp, "notebooks"), a.timeout, images=False,
-                                         env=kernel_env)
+                ok, line = run_notebooks.run(path, executed, a.timeout, images=False,
+                                             env=kernel_env, after_cell=namer)
             except Exception as e:  # the kernel died or would not start: this notebook failed
                 return False, f"FAIL {name}: {type(e).__name__}: {e}"
+            if namer.unnamed:
+                line += (f"\n      note: cells {namer.unnamed} of {name} show charts but have no metadata \"figure\" "
+                         "(their files are named NAME-cellNN)")
+            owned[name] = keep_figures(folder, figures, a.svg)
+            return ok, line
 
         # Notebooks run in parallel kernels (--jobs), each naming its own figures; then each is exported.
         with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
@@ -250,21 +513,30 @@ def main(argv) -> int:
         if failed:
             print(f"lecture: {', '.join(failed)} failed; no kit was written (the error is above)", file=sys.stderr)
             return 1
+        shutil.rmtree(work, ignore_errors=True)
         entries = []
         for path in notebooks:
             name = os.path.splitext(os.path.basename(path))[0]
-            nb = nbformat.read(os.path.join(tmp, "notebooks", name + ".ipynb"), as_version=4)
-            body, _ = page.from_notebook_node(nb, resources={"metadata": {"name": name}})
+            nb = nbformat.read(os.path.join(executed, name + ".ipynb"), as_version=4)
+            body, _ = page.from_notebook_node(for_page(nb, figures, a.embed),
+                                              resources={"metadata": {"name": name}})
             with open(os.path.join(tmp, name + ".html"), "w", encoding="utf-8") as f:
-                f.write(body)
-            body, _ = slides.from_notebook_node(nb, resources={"metadata": {"name": name}})
-            body = body.replace("</head>", SLIDE_CSS + "</head>", 1)
+                f.write(with_banner(body) if a.quick else body)
+            body, _ = slides.from_notebook_node(for_slides(nb, figures), resources={"metadata": {"name": name}})
+            body = body.replace("</head>", SLIDE_CSS + SLIDE_JS + "</head>", 1)
+            if a.quick:
+                body = with_banner(body)
             with open(os.path.join(tmp, name + ".slides.html"), "w", encoding="utf-8") as f:
                 f.write(body)
-            number = name.split("-")[0] + "-"   # its exported charts (NAME-figNN-…) and what it saves (NN-…)
-            entries.append((name, sorted(f for f in os.listdir(figures) if f.startswith(number))))
+            entries.append((name, owned.get(name, [])))
+        if not a.notebooks:
+            shutil.rmtree(executed)
+        if a.quick:
+            for folder in (tmp, figures):
+                with open(os.path.join(folder, "REHEARSAL-QUICK-SETTINGS.txt"), "w") as f:
+                    f.write(REHEARSAL_NOTE)
         with open(os.path.join(tmp, "index.html"), "w", encoding="utf-8") as f:
-            f.write(index_page(entries))
+            f.write(index_page(entries, a.quick))
         # Complete: replace any previous kit in one rename (the old one is moved aside first, then deleted).
         old = None
         if os.path.exists(out):
@@ -280,7 +552,7 @@ def main(argv) -> int:
     finally:
         if tmp and os.path.isdir(tmp):
             shutil.rmtree(tmp, ignore_errors=True)
-    n_fig = len(os.listdir(os.path.join(out, "figures")))
+    n_fig = len([f for f in os.listdir(os.path.join(out, "figures")) if not f.endswith(".txt")])
     print(f"lecture kit: {out} ({len(notebooks)} notebooks, {n_fig} figure files, {size_of(out) / 2**20:.1f} MiB, "
           f"{time.time() - t0:.0f} s)")
     return 0

@@ -30,10 +30,12 @@ def describe_error(nb) -> str:
     return "unknown error"
 
 
-def run(path: str, out_dir: str, timeout: int, images: bool = True, env: dict | None = None) -> tuple[bool, str]:
+def run(path: str, out_dir: str, timeout: int, images: bool = True, env: dict | None = None,
+        after_cell=None) -> tuple[bool, str]:
     """Executes one notebook; writes it (and, with images, each image output) to out_dir; returns (passed, line).
 
-    env: the kernel's environment (default: this process's).
+    env: the kernel's environment (default: this process's). after_cell: called as after_cell(index, cell) once
+    each cell has run (the lecture kit names the figure files the cell wrote); it may change the cell's metadata.
     """
     nb = nbformat.read(path, as_version=4)
     name = os.path.splitext(os.path.basename(path))[0]
@@ -52,6 +54,8 @@ def run(path: str, out_dir: str, timeout: int, images: bool = True, env: dict | 
             try:
                 for index, cell in enumerate(nb.cells):
                     client.execute_cell(cell, index)
+                    if after_cell is not None:
+                        after_cell(index, cell)
             except CellExecutionError:
                 error = describe_error(nb)
             except CellTimeoutError as e:

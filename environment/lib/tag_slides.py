@@ -6,12 +6,16 @@
 Rules (each cell gets one slide type, nbconvert's `metadata.slideshow.slide_type`, and code cells may get the tag
 `hide-input`, which the lecture kit's slides honour):
   - the title (`# ...`) and every section (`## ...`) start a slide; `### ...` starts a subslide;
+  - a markdown cell tagged `notes` (or containing `<!-- notes -->`) becomes speaker notes of the slide before it
+    (press `s` in the slides): longer explanations go there, so that a slide keeps to about 60 words;
   - the set-up section (`## Set-up` and its cells, any code cell calling `Lab.quick()`) and the "save figures" section
     (its heading and every code cell calling `Charts.save(`) are skipped: they are for the notebook, not the talk;
   - a figure cell (tagged `expect-image`) starts a subslide of its own with its code hidden, so the figure is shown
-    full size; so does prose that follows a figure (one idea per slide);
-  - other code cells stay on their slide; their code is hidden when it is longer than 8 lines (only the output shows);
-  - a markdown cell containing `<!-- notes -->` becomes speaker notes (press `s` in the slides).
+    full size (the lecture kit gives each of a cell's charts a slide of its own); so does prose that follows a
+    figure (one idea per slide);
+  - code is hidden unless the cell is tagged `show-code` (a slide about the code); other code cells are skipped,
+    unless tagged `slide-output` (their printed output is shown, their code hidden; `slide-output-last`: the last
+    printed line only, e.g. a study's verdict under its table) or `show-code`.
 Hand-set values win: the script records its own decision per cell (`metadata.mcl_slides`); where a cell's slide type
 or `hide-input` tag differs from what the script last set (or was set before the script ever ran), the cell was
 edited by hand and is left alone. Re-running on a tagged notebook changes nothing.
@@ -22,7 +26,6 @@ import sys
 
 import nbformat
 
-LONG_CODE_LINES = 8
 AUTO = "mcl_slides"
 
 
@@ -46,7 +49,7 @@ def rules(nb) -> list[tuple[str, bool]]:
         skipped_section = section.startswith("set-up") or section.startswith("setup") or section.startswith("save figures")
         tags = cell.metadata.get("tags", [])
         if cell.cell_type == "markdown":
-            if "<!-- notes -->" in cell.source:
+            if "notes" in tags or "<!-- notes -->" in cell.source:
                 out.append(("notes", False))
                 continue
             if skipped_section:
@@ -68,10 +71,15 @@ def rules(nb) -> list[tuple[str, bool]]:
             out.append(("skip", False))
             continue
         if "expect-image" in tags:
-            out.append(("subslide", True))
+            out.append(("subslide", "show-code" not in tags))
             after_figure = True
             continue
-        out.append(("-", len(source.strip().splitlines()) > LONG_CODE_LINES))
+        if "show-code" in tags:
+            out.append(("-", False))
+        elif "slide-output" in tags or "slide-output-last" in tags:
+            out.append(("-", True))
+        else:
+            out.append(("skip", False))
     return out
 
 

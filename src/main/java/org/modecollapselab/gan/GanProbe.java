@@ -226,13 +226,40 @@ public final class GanProbe {
      * {@link #PAD} on each side.
      */
     public double[] axis(int coordinate, int points) {
+        return axis(coordinate, points, new double[0][]);
+    }
+
+    /**
+     * The same axis widened to take in {@code include} as well (generated samples far from the data, so that they are
+     * drawn on a field, not off it): their 1st to 99th percentile on this coordinate (all of them below 100 points),
+     * at most five times the modes' extent beyond the modes, before the pad.
+     */
+    public double[] axis(int coordinate, int points, double[][] include) {
         Check.index("coordinate", coordinate, dim());
         Check.atLeast("points", points, 2);
+        Check.notNull("include", include);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Mode m : data.modes().modes()) {
             lo = Math.min(lo, m.center()[coordinate] - 4 * m.sd());
             hi = Math.max(hi, m.center()[coordinate] + 4 * m.sd());
+        }
+        if (include.length > 0) {
+            double[] v = new double[include.length];
+            for (int i = 0; i < v.length; i++) {
+                Check.notNull("include[" + i + "]", include[i]);
+                if (include[i].length != dim()) {
+                    throw new IllegalArgumentException("include[" + i + "] must have " + dim() + " values (the "
+                            + "data's dimension), was " + include[i].length);
+                }
+                Check.finite("include[" + i + "]", include[i]);
+                v[i] = include[i][coordinate];
+            }
+            java.util.Arrays.sort(v);
+            int cut = v.length >= 100 ? v.length / 100 : 0;
+            double extent = hi - lo;
+            lo = Math.min(lo, Math.max(v[cut], lo - 5 * extent));
+            hi = Math.max(hi, Math.min(v[v.length - 1 - cut], hi + 5 * extent));
         }
         double pad = PAD * (hi - lo);
         lo -= pad;

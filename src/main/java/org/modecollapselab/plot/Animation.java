@@ -22,6 +22,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.modecollapselab.gan.Gan;
 import org.modecollapselab.gan.TrainingListener;
@@ -121,11 +123,16 @@ public final class Animation {
         return new Recorder(Check.notNull("settings", settings), Check.notNull("frame", frame));
     }
 
-    /** Draws training frames; see {@link #recorder}. */
+    /**
+     * Draws training frames; see {@link #recorder}. The charts are kept and drawn when the frames are asked for, all
+     * with the same axis ranges ({@link #fixAxes}: what most frames' data span), so that the axes stay fixed over the
+     * whole run while the data move; an axis range a chart sets itself is kept.
+     */
     public static final class Recorder implements TrainingListener {
         private final Settings settings;
         private final Function<Gan, Chart<?, ?>> frame;
-        private final List<BufferedImage> frames = new ArrayList<>();
+        private final List<Chart<?, ?>> charts = new ArrayList<>();
+        private List<BufferedImage> drawn;
         private int first;
         private int last;
 
@@ -138,35 +145,120 @@ public final class Animation {
         public void onStart(Gan gan, int firstStep, int lastStep) {
             first = firstStep;
             last = lastStep;
-            frames.clear();
+            charts.clear();
+            drawn = null;
         }
 
         @Override
         public void onStep(Gan gan, StepStats stats) {
             int n = settings.frames();
-            int k = frames.size();
+            int k = charts.size();
             if (k >= n) {
                 return;
             }
             // Frame k at step first + round(k·(last − first)/(n − 1)); with fewer steps than frames, every step.
             long due = first + Math.round((double) k * (last - first) / (n - 1));
             if (stats.step() >= due || stats.step() == last) {
-                frames.add(render(frame.apply(gan), settings.width(), settings.height()));
+                charts.add(Check.notNull("the frame's chart", frame.apply(gan)));
+                drawn = null;
             }
         }
 
-        /** The frames drawn so far. */
+        /** The frames drawn so far, on common axes. */
         public List<BufferedImage> frames() {
-            return List.copyOf(frames);
+            return List.copyOf(draw());
         }
 
-        /** The animation of the frames drawn (at least one). */
+        /** The animation of the frames drawn (at least one), on common axes. */
         public Animation animation() {
-            if (frames.isEmpty()) {
+            if (charts.isEmpty()) {
                 throw new IllegalStateException("no frames recorded: pass the recorder to gan.train(...) first");
             }
-            return new Animation(frames, settings.delayMillis());
+            return new Animation(draw(), settings.delayMillis());
         }
+
+        private List<BufferedImage> draw() {
+            if (drawn == null) {
+                fixAxes(charts);
+                List<BufferedImage> out = new ArrayList<>();
+                for (Chart<?, ?> c : charts) {
+                    out.add(render(c, settings.width(), settings.height()));
+                }
+                drawn = out;
+            }
+            return drawn;
+        }
+    }
+
+    /**
+     * Gives every XY chart among {@code charts} the same x range and, per y-axis group, the same y range: from the
+     * 10th percentile of the frames' lowest values to the 90th percentile of their highest (over 10 frames or more;
+     * the whole union below that), so that a few frames with far-flung samples do not shrink every other frame's data
+     * to a sliver — their outliers are cut at the edge. A range a chart sets itself (e.g. a probability axis from 0
+     * to 1) is left alone.
+     */
+    static void fixAxes(List<Chart<?, ?>> charts) {
+        List<XYChart> xy = new ArrayList<>();
+        List<double[]> xRanges = new ArrayList<>();
+        java.util.Map<Integer, List<double[]>> yRanges = new java.util.TreeMap<>();
+        for (Chart<?, ?> c : charts) {
+            if (!(c instanceof XYChart x)) {
+                continue;
+            }
+            xy.add(x);
+            double[] xr = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            java.util.Map<Integer, double[]> yr = new java.util.TreeMap<>();
+            for (XYSeries s : x.getSeriesMap().values()) {
+                if (!s.isEnabled() || !Double.isFinite(s.getXMin()) || !Double.isFinite(s.getYMin())) {
+                    continue;
+                }
+                xr[0] = Math.min(xr[0], s.getXMin());
+                xr[1] = Math.max(xr[1], s.getXMax());
+                double[] r = yr.computeIfAbsent(s.getYAxisGroup(), g -> new double[] {Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY});
+                r[0] = Math.min(r[0], s.getYMin());
+                r[1] = Math.max(r[1], s.getYMax());
+            }
+            if (xr[1] >= xr[0]) {
+                xRanges.add(xr);
+            }
+            yr.forEach((g, r) -> yRanges.computeIfAbsent(g, k -> new ArrayList<>()).add(r));
+        }
+        if (xy.size() < 2 || xRanges.isEmpty()) {
+            return;
+        }
+        double[] x = spread(xRanges);
+        for (XYChart c : xy) {
+            var st = c.getStyler();
+            if (x[1] > x[0] && st.getXAxisMin() == null && st.getXAxisMax() == null) {
+                st.setXAxisMin(x[0]);
+                st.setXAxisMax(x[1]);
+            }
+            for (var e : yRanges.entrySet()) {
+                int g = e.getKey();
+                double[] r = spread(e.getValue());
+                if (!(r[1] > r[0])) {
+                    continue;
+                }
+                if (st.getYAxisMin(g) == null && st.getYAxisMin((Integer) null) == null
+                        && st.getYAxisMax(g) == null && st.getYAxisMax((Integer) null) == null) {
+                    st.setYAxisMin(g, r[0]);
+                    st.setYAxisMax(g, r[1]);
+                }
+            }
+        }
+    }
+
+    /** The common range of per-frame ranges [min, max]: 10th percentile of the minima, 90th of the maxima. */
+    private static double[] spread(List<double[]> ranges) {
+        double[] lo = ranges.stream().mapToDouble(r -> r[0]).sorted().toArray();
+        double[] hi = ranges.stream().mapToDouble(r -> r[1]).sorted().toArray();
+        int n = lo.length;
+        if (n < 10) {
+            return new double[] {lo[0], hi[n - 1]};
+        }
+        int top = (int) Math.ceil(0.9 * n) - 1;   // the nearest-rank 90th percentile; the 10th mirrors it
+        return new double[] {lo[n - 1 - top], hi[top]};
     }
 
     /** A chart drawn at a given size. */

@@ -144,9 +144,10 @@ public final class Charts {
 
     /**
      * {@link #valueField(double[], double[], double[][], String, boolean, double[][], ModeSet, String)} of a 2-D GAN's
-     * D on a 60 × 60 grid spanning the data's modes ({@link GanProbe#axis}: ±4σ, widened by 10%), with
-     * {@code generated} on top, labelled
-     * by the GAN's objective (D(x) or the critic's value).
+     * D on a 60 × 60 grid spanning the data's modes and the generated samples ({@link GanProbe#axis(int, int,
+     * double[][])}: ±4σ and the samples' 1st to 99th percentile, at most five times the modes' extent beyond them,
+     * widened by 10%; the legend counts any sample left outside), with {@code generated} on top, labelled by the
+     * GAN's objective (D(x) or the critic's value).
      */
     public static XYChart valueField(Gan gan, double[][] generated, String title) {
         return FieldCharts.valueField(gan, generated, title);

@@ -101,15 +101,25 @@ final class FieldCharts {
             s.setMarker(cell);
             s.setMarkerColor(FIELD_COLORS[b]);
         }
-        ChartKit.points(c, "generated", generated, new Color(255, 140, 60), SeriesMarkers.CIRCLE);
-        double[][] centres = modes.modes().stream().map(m -> m.center()).toArray(double[][]::new);
-        ChartKit.points(c, "mode centres", centres, Color.BLACK, SeriesMarkers.CROSS);
         double dx = (xs[1] - xs[0]) / 2;
         double dy = (ys[1] - ys[0]) / 2;
-        c.getStyler().setXAxisMin(xs[0] - dx);
-        c.getStyler().setXAxisMax(xs[xs.length - 1] + dx);
-        c.getStyler().setYAxisMin(ys[0] - dy);
-        c.getStyler().setYAxisMax(ys[ys.length - 1] + dy);
+        double[] view = {xs[0] - dx, xs[xs.length - 1] + dx, ys[0] - dy, ys[ys.length - 1] + dy};
+        // The legend says how many generated samples lie outside the field (they cannot be drawn on it).
+        int outside = 0;
+        for (double[] p : generated) {
+            if (!(p[0] >= view[0] && p[0] <= view[1] && p[1] >= view[2] && p[1] <= view[3])) {
+                outside++;
+            }
+        }
+        ChartKit.points(c, outside == 0 ? "generated" : String.format(Locale.ROOT,
+                "generated (%d of %d outside the view)", outside, generated.length), generated,
+                new Color(255, 140, 60), SeriesMarkers.CIRCLE);
+        double[][] centres = modes.modes().stream().map(m -> m.center()).toArray(double[][]::new);
+        ChartKit.points(c, "mode centres", centres, Color.BLACK, SeriesMarkers.CROSS);
+        c.getStyler().setXAxisMin(view[0]);
+        c.getStyler().setXAxisMax(view[1]);
+        c.getStyler().setYAxisMin(view[2]);
+        c.getStyler().setYAxisMax(view[3]);
         return c;
     }
 
@@ -140,8 +150,8 @@ final class FieldCharts {
                     + modes.dimension() + "-D");
         }
         int n = 60;
-        double[] xs = gan.probe().axis(0, n);
-        double[] ys = gan.probe().axis(1, n);
+        double[] xs = gan.probe().axis(0, n, generated);
+        double[] ys = gan.probe().axis(1, n, generated);
         double[][] values = gan.probe().scoreField(xs, ys);
         var objective = gan.config().objective();
         return valueField(xs, ys, values, objective.scoreIsProbability() ? "D(x)" : objective.scoreName(),

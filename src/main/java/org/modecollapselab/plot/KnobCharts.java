@@ -14,7 +14,7 @@ import org.modecollapselab.util.Check;
 import tech.tablesaw.api.Table;
 
 /**
- * Charts of the knobs and tricks (notebook 08): a knob sweep (coverage against the knob's value) and InfoGAN's
+ * Charts of the knobs and tricks (notebooks 09 and 08): a knob sweep (coverage against the knob's value) and InfoGAN's
  * code × mode heat map. Like {@link Charts}, one static factory per chart.
  */
 public final class KnobCharts {

@@ -27,10 +27,16 @@ final class StudyCharts {
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax(1.0);
         c.getStyler().setOverlapped(false);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        // The legend below the plot, where no bar can hide behind it (a collapsed G's off-mode bar reaches the top).
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setSeriesColors(new Color[] {Color.GRAY, ChartKit.FAKE});
         List<String> names = new ArrayList<>(report.modeNames());
         names.add("off-mode");
+        if (names.size() > 9) {
+            // Many modes (the 5 × 5 grid's 25): upright labels do not fit side by side; set them vertical.
+            c.getStyler().setXAxisLabelRotation(90);
+        }
         List<Double> truth = new ArrayList<>();
         List<Double> gen = new ArrayList<>();
         for (int i = 0; i < report.modes(); i++) {

@@ -175,6 +175,8 @@ class ApiContractTest {
                     "no points: no samples / no arrows (documented: an empty answer)"),
             allow(org.modecollapselab.gan.GanProbe.class, "generate|generatorPush", "latent|points", Set.of(EMPTY),
                     "no points: no samples / no arrows (documented: an empty answer)"),
+            allow(org.modecollapselab.gan.GanProbe.class, "axis", "include", Set.of(EMPTY),
+                    "no points to take in: the axis spans the data's modes alone (documented)"),
             allow(org.modecollapselab.sampler.Mixture.class, "counts", "n", Set.of(ZERO), "no samples: all counts 0"),
             allow(org.modecollapselab.sampler.Mixture.class, "uniform", "components", Set.of(DUPLICATE),
                     "the same sampler twice: twice its weight"),

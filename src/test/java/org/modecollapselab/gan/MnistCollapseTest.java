@@ -12,7 +12,7 @@ import org.modecollapselab.study.Study;
 import org.modecollapselab.study.StudyCase;
 
 /**
- * The claim notebook 09 rests on, over seeds 1..6: the plain GAN of {@link GanConfig#mnistCollapse()} draws only a
+ * The claim notebook 10 rests on, over seeds 1..6: the plain GAN of {@link GanConfig#mnistCollapse()} draws only a
  * few of the ten digits (as the digit classifier reads them) in most seeds, and feature matching — one of the remedies
  * — draws more of them, so the collapse comes from the GAN's training, not from the data or the metric (real digits
  * cover all ten: {@code DigitClassifierTest}). Measured on this machine: at most 3 digits in 6 of 6 seeds (1, 0, 1, 0,

@@ -8,7 +8,7 @@ import org.modecollapselab.catalog.Remedies;
 import org.modecollapselab.study.Study;
 
 /**
- * What knobs did in our measurements (as the README and notebook 08 say): on the temperature collapse preset (1,200
+ * What knobs did in our measurements (as the README and notebook 09 say): on the temperature collapse preset (1,200
  * steps) dropout 0.3 in D and weight decay 10⁻³ do not undo the collapse; on the ring (600 steps) a D learning rate 16
  * times G's covers nearly every mode where the preset's ratio 1 collapses. Measured on this machine (docs/testing.md
  * has other seeds and kernels): seeds 1–12, dropout 1.0 ± 0.17 (two seeds with no mode covered at all: not converged),

@@ -45,6 +45,64 @@ class AnimationTest {
     }
 
     @Test
+    void recorderDrawsEveryFrameOnTheSameAxes() {
+        // The hopping run of notebook 01: G's samples wander, and each frame's own range would move the x axis.
+        var data = TemperatureData.aliceSpringsAndSouthPole();
+        Gan gan = Gan.create(data, GanConfig.temperatureHopping().withSeed(1));
+        double[] real = data.sample(2000, 9L);
+        List<org.knowm.xchart.XYChart> charts = new java.util.ArrayList<>();
+        var recorder = Animation.recorder(Animation.Settings.defaults().withFrames(8), g -> {
+            var c = Charts.snapshot(real, g, 60, "temperature (°C)");
+            charts.add(c);
+            return c;
+        });
+        gan.train(200, recorder);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double densityMax = 0;
+        for (var c : charts) {
+            for (var s : c.getSeriesMap().values()) {
+                lo = Math.min(lo, s.getXMin());
+                hi = Math.max(hi, s.getXMax());
+                if (s.getYAxisGroup() == 0) {
+                    densityMax = Math.max(densityMax, s.getYMax());
+                }
+            }
+        }
+        Animation a = recorder.animation();
+        assertEquals(8, a.frameCount());
+        for (var c : charts) {
+            assertEquals(lo, c.getStyler().getXAxisMin(), 1e-12, "every frame's x axis starts at the run's lowest value");
+            assertEquals(hi, c.getStyler().getXAxisMax(), 1e-12, "and ends at its highest");
+            assertEquals(densityMax, c.getStyler().getYAxisMax(0), 1e-12, "the density axis is the run's too");
+            assertEquals(1.0, c.getStyler().getYAxisMax(1), "D(x)'s own axis, 0 to 1, is kept");
+        }
+        assertEquals(8, recorder.frames().size());
+    }
+
+    @Test
+    void aFewFarFlungFramesDoNotShrinkTheOthers() throws Exception {
+        // 20 frames of data in [0, 1] × [0, 2]; two of them (10%) throw a sample out to x = 100 and y = 50.
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> frames = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            boolean far = i == 3 || i == 11;
+            var c = new org.knowm.xchart.XYChartBuilder().width(320).height(200).build();
+            c.addSeries("data", new double[] {0, 0.5, far ? 100 : 1}, new double[] {0, 2, far ? 50 : 1});
+            frames.add(c);
+        }
+        Animation.fixAxes(frames);
+        for (var f : frames) {
+            var st = ((org.knowm.xchart.XYChart) f).getStyler();
+            assertEquals(0.0, st.getXAxisMin(), "x from the frames' lowest value");
+            assertEquals(1.0, st.getXAxisMax(), "to what 90% of the frames reach, not the outliers' 100");
+            assertEquals(2.0, st.getYAxisMax(0), "y likewise: 2, not 50");
+        }
+        // The far frame is drawn on those axes: its outlier is cut at the plot's edge, not drawn over the legend.
+        BufferedImage img = Animation.render(frames.get(3), 320, 200);
+        assertEquals(320, img.getWidth());
+    }
+
+    @Test
     void recorderDrawsEvenlySpacedFramesOfATenSecondLoopUnderTwoMegabytes() throws Exception {
         var data = TemperatureData.aliceSpringsAndSouthPole();
         Gan gan = Gan.create(data, GanConfig.temperatureCollapse().withSeed(1));

@@ -99,4 +99,45 @@ class ChartsTest {
                 () -> Charts.ringResponse(new double[][] {{1, 0}}, ring.modes(), angles, new double[3], "x")).getMessage()
                 .contains("dProb must have one value per angle (90), was 3"));
     }
+
+    @Test
+    void valueFieldShowsTheGeneratedSamplesItsLegendLists() {
+        // A critic whose G went far below the ring (notebook 07's WGAN-GP): the field widens to take in its samples.
+        var ring = org.modecollapselab.data.GaussianMixture.teachingRing();
+        Gan gan = Gan.create(ring, GanConfig.ringCollapse().withBatchSize(16));
+        double[][] far = new double[50][];
+        for (int i = 0; i < far.length; i++) {
+            far[i] = new double[] {0.1 * (i % 5) - 0.2, -5 - 0.2 * i};   // y from -5 to -14.8
+        }
+        XYChart c = Charts.valueField(gan, far, "far");
+        assertTrue(c.getSeriesMap().containsKey("generated"), c.getSeriesMap().keySet().toString());
+        double yMin = c.getStyler().getYAxisMin();
+        assertTrue(yMin <= -14.8, "the view reaches the lowest sample, -14.8: its y axis starts at " + yMin);
+        assertTrue(c.getStyler().getYAxisMax() >= 2.0, "and still holds the ring's top mode (y = 2)");
+        // A sample beyond reach (more than twice the modes' extent away) is counted in the legend, not hidden.
+        double[][] withOutlier = java.util.Arrays.copyOf(far, far.length + 1);
+        withOutlier[far.length] = new double[] {0, -1000};
+        XYChart o = Charts.valueField(gan, withOutlier, "outlier");
+        assertTrue(o.getSeriesMap().containsKey("generated (1 of 51 outside the view)"), o.getSeriesMap().keySet().toString());
+        assertTrue(o.getStyler().getYAxisMin() > -100, "one far sample does not shrink the field");
+        // The low-level chart counts too.
+        XYChart low = Charts.valueField(new double[] {0, 1}, new double[] {0, 1}, new double[][] {{0, 1}, {1, 0}}, "v",
+                false, new double[][] {{0.5, 0.5}, {5, 5}}, ring.modes(), "t");
+        assertTrue(low.getSeriesMap().containsKey("generated (1 of 2 outside the view)"), low.getSeriesMap().keySet().toString());
+    }
+
+    @Test
+    void modeCoverageOfTwentyFiveModesSetsItsLabelsUpright() {
+        var grid = org.modecollapselab.data.GaussianMixture.teachingGrid();
+        var report = ModeCoverage.evaluate(grid.sample(500, 1L), grid.modes(), CoverageThresholds.veegan());
+        CategoryChart c = Charts.modeCoverage(report, "grid");
+        assertEquals(90, c.getStyler().getXAxisLabelRotation(), "26 labels side by side overlap: they stand upright");
+        assertEquals(org.knowm.xchart.style.Styler.LegendPosition.OutsideS, c.getStyler().getLegendPosition(),
+                "the legend sits below the plot, where it hides no bar");
+        assertEquals(26, c.getSeriesMap().get("generated").getXData().size());
+        var temps = TemperatureData.aliceSpringsAndSouthPole();
+        var two = ModeCoverage.evaluate(temps.sample(200, 1L), temps.modes(), CoverageThresholds.standard());
+        assertEquals(0, Charts.modeCoverage(two, "two").getStyler().getXAxisLabelRotation(), "three labels stay level");
+        assertEquals(Charts.WIDTH, Charts.image(c).getWidth());
+    }
 }
