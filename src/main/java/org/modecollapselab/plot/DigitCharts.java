@@ -12,7 +12,6 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.modecollapselab.data.ImageShape;
 import org.modecollapselab.metric.ClassifierThresholds;
 import org.modecollapselab.metric.CoverageReport;
@@ -208,9 +207,9 @@ public final class DigitCharts {
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         for (int m = 0; m < names.size(); m++) {
-            line(c, "digit " + names.get(m), steps, timeline.fractionsOf(m), DIGIT_COLORS[m]);
+            ChartKit.line(c, "digit " + names.get(m), steps, timeline.fractionsOf(m), DIGIT_COLORS[m]);
         }
-        XYSeries off = line(c, "not confident", steps, timeline.offModeFractions(), Color.BLACK);
+        XYSeries off = ChartKit.line(c, "not confident", steps, timeline.offModeFractions(), Color.BLACK);
         off.setLineStyle(ChartKit.DASHED);
         return c;
     }
@@ -232,8 +231,8 @@ public final class DigitCharts {
         XYChart c = xy(title, "step", "modes covered (of " + modes + ")");
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setYAxisMax((double) modes);
-        line(c, "modes covered", steps, covered, ChartKit.FAKE);
-        XYSeries conf = line(c, "confident share (right axis)", steps, confident, ChartKit.REAL);
+        ChartKit.line(c, "modes covered", steps, covered, ChartKit.FAKE);
+        XYSeries conf = ChartKit.line(c, "confident share (right axis)", steps, confident, ChartKit.REAL);
         conf.setLineStyle(ChartKit.DASHED);
         conf.setYAxisGroup(1);
         c.setYAxisGroupTitle(1, "confident share");
@@ -251,14 +250,5 @@ public final class DigitCharts {
         c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setMarkerSize(0);
         return c;
-    }
-
-    private static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color) {
-        XYSeries s = c.addSeries(name, x, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(color);
-        s.setLineWidth(2f);
-        return s;
     }
 }
